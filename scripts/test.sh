@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The test command: type-check, lint, then every test under test/ (uvu + tsx).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npx tsc --noEmit -p tsconfig.json
+npx biome check .
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+set +e
+NO_COLOR=1 FORCE_COLOR=0 npx uvu -r tsx test '\.test\.ts$' 2>&1 | tee "$out"
+rc=${PIPESTATUS[0]}
+set -e
+total=$(sed -n 's/^ *Total: *\([0-9]*\).*/\1/p' "$out" | tail -1)
+passed=$(sed -n 's/^ *Passed: *\([0-9]*\).*/\1/p' "$out" | tail -1)
+skips=$(grep -c '^SKIPPED:' "$out" || true)
+echo "tests: ${passed:-0} passed, $(( ${total:-0} - ${passed:-0} )) failed, ${skips} skipped"
+exit "$rc"

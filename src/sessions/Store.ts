@@ -1,0 +1,24 @@
+/**
+ * The store contract: gorilla/sessions v1.2.2 `Store` (`store.go`) plus hertz-contrib/sessions
+ * v1.0.3's `Options(Options)` (`sessions.go`).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { GorillaSession } from "./GorillaSession.ts";
+import type { Options } from "./Options.ts";
+
+/**
+ * Go returns `(*Session, error)`: on a bad cookie or a store failure the session is a new
+ * empty one and the error says why. The same pair is returned here.
+ */
+export type SessionResult = [session: GorillaSession, error: Error | null];
+
+export interface Store {
+  /** Returns the session for `name` (gorilla caches it per request; the middleware does). */
+  Get(req: IncomingMessage, name: string): Promise<SessionResult>;
+  /** Loads the session named `name` from the request, or a new one. */
+  New(req: IncomingMessage, name: string): Promise<SessionResult>;
+  /** Persists the session and appends its `Set-Cookie` header to the response. */
+  Save(req: IncomingMessage, res: ServerResponse, session: GorillaSession): Promise<void>;
+  /** Replaces the store's default options for new sessions (Hertz's `Store.Options`). */
+  Options(options: Options): void;
+}
