@@ -18,15 +18,16 @@ import (
 //
 //   - the top level is a msgpack map (fixmap / map16 / map32) of str keys, in Go's random
 //     map order (so bytes differ between runs; compare decoded values, not bytes);
-//   - int, int64, uint, uint64 (and time.Duration) use the smallest form: positive fixint,
-//     negative fixint, uint8..uint64 (0xcc..0xcf) for n >= 0, int8..int64 (0xd0..0xd3) for n < 0;
-//   - int8/int16/int32 keep their width: 0xd0 / 0xd1 / 0xd2; uint8/uint16/uint32: 0xcc /
-//     0xcd / 0xce (never fixint);
+//   - int and uint use the smallest form: positive fixint, negative fixint, uint8..uint64
+//     (0xcc..0xcf) for n >= 0, int8..int64 (0xd0..0xd3) for n < 0;
+//   - sized integers keep their width, never fixint: int8/16/32/64 are 0xd0 / 0xd1 / 0xd2 /
+//     0xd3, uint8/16/32/64 are 0xcc / 0xcd / 0xce / 0xcf (time.Duration is an int64);
 //   - float32 is 0xca, float64 is 0xcb (no compaction of integral floats);
 //   - string is str (fixstr / str8 / str16 / str32); []byte is bin (bin8 / bin16 / bin32);
 //   - bool, nil as msgpack true/false/nil;
 //   - time.Time is the timestamp extension, type -1 (timestamp32 / 64 / 96);
-//   - slices are arrays; map[string]T are maps; structs are maps of field name -> value.
+//   - slices are arrays; map[string]T are maps; structs are maps of field name -> value in
+//     declaration order (main.Point{X: 1, Y: 2, W: 0.5} is {"X": int32 1, "Y": int32 2, "W": 0.5}).
 //
 // Decoding (msgpack.Unmarshal into map[string]interface{}) gives, per value: fixint and
 // negative fixint -> int8; 0xcc/0xcd/0xce/0xcf -> uint8/uint16/uint32/uint64; 0xd0..0xd3 ->
