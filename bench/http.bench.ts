@@ -1,0 +1,494 @@
+/**
+ * HTTP benchmark: the "counter" route (read the session, count + 1, save, answer the count) on
+ * each contender, driven by autocannon on loopback.
+ *
+ * - Each contender is its own server process (`bench/servers/<id>.ts`), run one after another so
+ *   they never compete for the CPU; autocannon runs in this process.
+ * - Every connection carries its own cookie jar, updated from each response's `Set-Cookie`: a
+ *   request sends the cookie the previous response set, so each request decodes the session the
+ *   last one encoded, and the bench checks that each connection's counts go 1, 2, 3, ...
+ * - Before its load, each contender must answer 1 then 2 to two requests sharing a cookie.
+ * - Figures are ratios against the bare `node:http` handler measured in the same run.
+ *
+ * Environment: BENCH_DURATION (measured seconds per contender, default 5), BENCH_WARMUP
+ * (default 2), BENCH_CONNECTIONS (default 10), BENCH_ROUNDS (default 1; with more, contenders
+ * are interleaved round by round and the median round is reported), BENCH_ONLY (comma-separated
+ * contender ids; the baseline always runs), BENCH_REDIS=0 (skip the Redis contenders).
+ *
+ * Exit status is non-zero only when a contender answers wrongly (or fails to run), never
+ * because a target is missed. The table is also written to bench/results/http-latest.json.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { launch, type RunningServer } from "./servers/shared/launch.ts";
+import { COUNTER_PATH, HOST } from "./servers/shared/listen.ts";
+
+const repoRoot = fileURLToPath(new URL("../", import.meta.url));
+
+function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number`);
+  return n;
+}
+
+const DURATION = envNumber("BENCH_DURATION", 5);
+const WARMUP = envNumber("BENCH_WARMUP", 2);
+const CONNECTIONS = Math.round(envNumber("BENCH_CONNECTIONS", 10));
+const ROUNDS = Math.round(envNumber("BENCH_ROUNDS", 1));
+const ONLY = (process.env.BENCH_ONLY ?? "").split(",").filter(Boolean);
+const REDIS_ENABLED = process.env.BENCH_REDIS !== "0";
+
+// ---------------------------------------------------------------------------------------------
+// Contenders
+
+type RedisNeed = "single" | "cluster";
+
+interface Contender {
+  /** Also the server's file name: `bench/servers/<id>.ts`. */
+  id: string;
+  label: string;
+  /** True for a real session counter; false for the baseline's constant answer. */
+  counts: boolean;
+  /** Source files (from the repository root) the server imports. */
+  needs?: string[];
+  redis?: RedisNeed;
+}
+
+const HERTZ = ["src/index.ts"];
+
+const CONTENDERS: Contender[] = [
+  { id: "bare", label: "bare node:http (baseline)", counts: false },
+  { id: "naive", label: "naive AES-CTR+HMAC JSON cookie", counts: true },
+  { id: "express-session", label: "express-session + MemoryStore", counts: true },
+  { id: "fastify-secure-session", label: "@fastify/secure-session", counts: true },
+  {
+    id: "hertz-cookie",
+    label: "hertz-sessions cookie store",
+    counts: true,
+    needs: [...HERTZ, "src/cookie/index.ts"],
+  },
+  { id: "bare-ioredis", label: "bare + ioredis GET+SET", counts: true, redis: "single" },
+  {
+    id: "express-session-connect-redis",
+    label: "express-session + connect-redis",
+    counts: true,
+    redis: "single",
+  },
+  {
+    id: "hertz-redis",
+    label: "hertz-sessions redis store",
+    counts: true,
+    needs: [...HERTZ, "src/redis/index.ts"],
+    redis: "single",
+  },
+  {
+    id: "hertz-rediscluster",
+    label: "hertz-sessions rediscluster store",
+    counts: true,
+    needs: [...HERTZ, "src/rediscluster/index.ts"],
+    redis: "cluster",
+  },
+];
+
+interface Target {
+  name: string;
+  subject: string;
+  against: string;
+  /** Minimum ratio subject / against (req/s). */
+  min: number;
+}
+
+const TARGETS: Target[] = [
+  { name: "cookie store >= 60% of bare", subject: "hertz-cookie", against: "bare", min: 0.6 },
+  {
+    name: "cookie store >= 1.5x naive hand-rolled",
+    subject: "hertz-cookie",
+    against: "naive",
+    min: 1.5,
+  },
+  {
+    name: "cookie store >= 4x express-session",
+    subject: "hertz-cookie",
+    against: "express-session",
+    min: 4,
+  },
+  { name: "Redis store >= 30% of bare", subject: "hertz-redis", against: "bare", min: 0.3 },
+  {
+    name: "Redis store >= 2x express-session + connect-redis",
+    subject: "hertz-redis",
+    against: "express-session-connect-redis",
+    min: 2,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Redis servers (from the test support code, started only when a Redis contender runs)
+
+interface RedisHandle {
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+async function startRedisFor(need: RedisNeed): Promise<RedisHandle | string> {
+  const support = new URL("../test/support/redisServer.ts", import.meta.url);
+  if (!existsSync(support)) return "test/support/redisServer.ts is not available";
+  const mod = (await import(support.href)) as Record<string, unknown>;
+  const start = mod[need === "single" ? "startRedis" : "startRedisCluster"];
+  if (typeof start !== "function") return `test/support/redisServer.ts has no start function`;
+  const server = await (start as () => Promise<unknown>)();
+  return describeRedis(need, server);
+}
+
+/** Reads the address(es) of a started Redis (or cluster) and how to stop it. */
+function describeRedis(need: RedisNeed, server: unknown): RedisHandle | string {
+  if (server === null || server === undefined) return "redis-server is not installed";
+  const s = server as {
+    addr?: string;
+    addrs?: string[];
+    host?: string;
+    port?: number;
+    stop?: () => Promise<void>;
+    close?: () => Promise<void>;
+  };
+  const stop = async () => {
+    await (s.stop ?? s.close)?.call(s);
+  };
+  if (need === "single") {
+    const addr = s.addr ?? (s.port ? `${s.host ?? HOST}:${s.port}` : undefined);
+    if (!addr) return "startRedis() gave no address";
+    return { env: { BENCH_REDIS_ADDR: addr }, stop };
+  }
+  if (!s.addrs?.length) return "startRedisCluster() gave no addresses";
+  return { env: { BENCH_REDIS_CLUSTER_ADDRS: s.addrs.join(",") }, stop };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Correctness check: two requests sharing a cookie answer 1 then 2
+
+class CookieJar {
+  private readonly cookies = new Map<string, string>();
+  /** The `Cookie` header to send, or "" before any cookie was set. */
+  header = "";
+
+  /** Stores each `name=value` of the given `Set-Cookie` header value(s). */
+  update(setCookie: string | string[] | undefined): void {
+    if (setCookie === undefined) return;
+    for (const line of Array.isArray(setCookie) ? setCookie : [setCookie]) {
+      const end = line.indexOf(";");
+      const pair = end < 0 ? line : line.slice(0, end);
+      const eq = pair.indexOf("=");
+      if (eq <= 0) continue;
+      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+    this.header = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+function parseCount(body: string): number | undefined {
+  const m = /"count":(\d+)/.exec(body);
+  return m ? Number(m[1]) : undefined;
+}
+
+async function checkCounter(c: Contender, port: number): Promise<string | null> {
+  const jar = new CookieJar();
+  const expected = c.counts ? [1, 2] : [1, 1];
+  for (const want of expected) {
+    const res = await fetch(`http://${HOST}:${port}${COUNTER_PATH}`, {
+      headers: jar.header ? { cookie: jar.header } : {},
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = await res.text();
+    if (res.status !== 200) return `status ${res.status} (${body.slice(0, 200)})`;
+    const got = parseCount(body);
+    if (got !== want) return `expected count ${want}, got ${JSON.stringify(body.slice(0, 200))}`;
+    const setCookie = res.headers.getSetCookie();
+    if (c.counts && want === 1 && setCookie.length === 0) return "no Set-Cookie on a new session";
+    jar.update(setCookie);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load: autocannon with a cookie jar per connection
+
+interface Load {
+  result: autocannon.Result;
+  /** Response times in ms (autocannon's own histogram keeps whole milliseconds only). */
+  latencies: number[];
+  /** Responses whose count was not the connection's previous count + 1 (or 1 for the baseline). */
+  wrongCounts: number;
+  firstWrong?: string;
+}
+
+function findHeader(headers: Record<string, unknown> | undefined, name: string): unknown {
+  if (!headers) return undefined;
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === name) return headers[key];
+  return undefined;
+}
+
+function load(c: Contender, port: number, seconds: number): Promise<Load> {
+  const out: Omit<Load, "result"> = { latencies: [], wrongCounts: 0 };
+  const setupClient = (client: autocannon.Client) => {
+    const jar = new CookieJar();
+    let last = 0;
+    client.on("response", (_status: number, _bytes: number, ms: number) => out.latencies.push(ms));
+    client.setRequests([
+      {
+        method: "GET",
+        path: COUNTER_PATH,
+        setupRequest: (req) => {
+          if (jar.header) req.headers = { ...req.headers, cookie: jar.header };
+          return req;
+        },
+        onResponse: (status, body, _context, headers) => {
+          if (status !== 200) return; // counted by autocannon as non-2xx
+          jar.update(findHeader(headers, "set-cookie") as string | string[] | undefined);
+          const got = parseCount(body);
+          const want = c.counts ? last + 1 : 1;
+          if (got !== want) {
+            out.wrongCounts++;
+            out.firstWrong ??= `expected count ${want}, got ${JSON.stringify(body.slice(0, 120))}`;
+          }
+          last = got ?? last;
+        },
+      },
+    ]);
+  };
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `http://${HOST}:${port}${COUNTER_PATH}`,
+        connections: CONNECTIONS,
+        pipelining: 1,
+        duration: seconds,
+        setupClient,
+      },
+      (err, result) => (err ? reject(err) : resolve({ ...out, result })),
+    );
+  });
+}
+
+function loadProblem(l: Load): string | null {
+  const r = l.result;
+  const problems: string[] = [];
+  if (r.errors > 0) problems.push(`${r.errors} errors (${r.timeouts} timeouts)`);
+  if (r.non2xx > 0) problems.push(`${r.non2xx} non-2xx responses`);
+  if (l.wrongCounts > 0) problems.push(`${l.wrongCounts} wrong counts, first: ${l.firstWrong}`);
+  if (r.requests.total === 0) problems.push("no responses");
+  return problems.length ? problems.join("; ") : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One contender, start to stop
+
+interface Sample {
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+}
+
+async function measure(c: Contender, env: Record<string, string>): Promise<Sample> {
+  let server: RunningServer | undefined;
+  try {
+    server = await launch(c.id, `${c.id}.ts`, env);
+    const wrong = await checkCounter(c, server.port);
+    if (wrong) throw new Error(`correctness check failed: ${wrong}`);
+    const warm = await load(c, server.port, WARMUP);
+    const warmProblem = loadProblem(warm);
+    if (warmProblem) throw new Error(`warm-up: ${warmProblem}`);
+    const run = await load(c, server.port, DURATION);
+    const problem = loadProblem(run);
+    if (problem) throw new Error(problem);
+    return {
+      reqPerSec: run.result.requests.average,
+      p50Ms: percentile(run.latencies, 0.5),
+      p99Ms: percentile(run.latencies, 0.99),
+      requests: run.result.requests.total,
+    };
+  } finally {
+    await server?.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+function percentile(xs: number[], q: number): number {
+  const s = Float64Array.from(xs).sort();
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function round2(x: number, digits = 2): number {
+  return Number(x.toFixed(digits));
+}
+
+function missingSource(c: Contender): string | null {
+  for (const f of [`bench/servers/${c.id}.ts`, ...(c.needs ?? [])]) {
+    if (!existsSync(`${repoRoot}${f}`)) return `${f} is not available yet`;
+  }
+  return null;
+}
+
+const selected = CONTENDERS.filter((c) => c.id === "bare" || !ONLY.length || ONLY.includes(c.id));
+const skipped = new Map<string, string>();
+const runnable: Contender[] = [];
+for (const c of selected) {
+  const why = missingSource(c) ?? (c.redis && !REDIS_ENABLED ? "BENCH_REDIS=0" : null);
+  if (why) skipped.set(c.id, why);
+  else runnable.push(c);
+}
+
+// Start the Redis servers the runnable contenders need, once for the whole run.
+const redis = new Map<RedisNeed, RedisHandle>();
+for (const need of ["single", "cluster"] as const) {
+  const users = runnable.filter((c) => c.redis === need);
+  if (!users.length) continue;
+  let handle: RedisHandle | string;
+  try {
+    handle = await startRedisFor(need);
+  } catch (err) {
+    handle = `starting redis failed: ${(err as Error).message}`;
+  }
+  if (typeof handle === "string") {
+    for (const c of users) skipped.set(c.id, handle);
+  } else {
+    redis.set(need, handle);
+  }
+}
+
+for (const [id, why] of skipped) console.log(`skipped ${id}: ${why}`);
+const contenders = runnable.filter((c) => !skipped.has(c.id));
+
+console.log(
+  `counter route, ${CONNECTIONS} connections, warm-up ${WARMUP} s + ${DURATION} s measured` +
+    `${ROUNDS > 1 ? `, ${ROUNDS} rounds (median)` : ""}, node ${process.version}, ` +
+    `${cpus().length} CPUs; per-connection cookie updated from each Set-Cookie`,
+);
+
+const samples = new Map<string, Sample[]>();
+const failures = new Map<string, string>();
+try {
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const c of contenders) {
+      if (failures.has(c.id)) continue;
+      const env = c.redis ? redis.get(c.redis)!.env : {};
+      try {
+        const s = await measure(c, env);
+        samples.set(c.id, [...(samples.get(c.id) ?? []), s]);
+        const tag = ROUNDS > 1 ? ` (round ${round})` : "";
+        console.log(
+          `  ${c.id.padEnd(30)} ${Math.round(s.reqPerSec).toLocaleString("en-US").padStart(8)} req/s` +
+            `  p99 ${s.p99Ms.toFixed(2)} ms${tag}`,
+        );
+      } catch (err) {
+        failures.set(c.id, (err as Error).message);
+        console.log(`  ${c.id.padEnd(30)} FAILED: ${(err as Error).message}`);
+      }
+    }
+  }
+} finally {
+  for (const handle of redis.values()) await handle.stop();
+}
+
+interface Row {
+  id: string;
+  label: string;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  vsBare: number | null;
+}
+
+const bareRate = samples.has("bare") ? median(samples.get("bare")!.map((s) => s.reqPerSec)) : NaN;
+const rows: Row[] = contenders
+  .filter((c) => samples.has(c.id))
+  .map((c) => {
+    const ss = samples.get(c.id)!;
+    const reqPerSec = median(ss.map((s) => s.reqPerSec));
+    return {
+      id: c.id,
+      label: c.label,
+      reqPerSec: Math.round(reqPerSec),
+      p50Ms: round2(median(ss.map((s) => s.p50Ms))),
+      p99Ms: round2(median(ss.map((s) => s.p99Ms))),
+      requests: ss.reduce((n, s) => n + s.requests, 0),
+      vsBare: Number.isFinite(bareRate) ? round2(reqPerSec / bareRate, 4) : null,
+    };
+  });
+
+console.log("");
+console.log(`${"contender".padEnd(36)}${"req/s".padStart(10)}${"p99 ms".padStart(9)}  vs bare`);
+for (const r of rows) {
+  const ratio = r.vsBare === null ? "-" : `${(r.vsBare * 100).toFixed(1)}%`;
+  console.log(
+    `${r.label.padEnd(36)}${r.reqPerSec.toLocaleString("en-US").padStart(10)}` +
+      `${r.p99Ms.toFixed(2).padStart(9)}  ${ratio.padStart(7)}`,
+  );
+}
+
+interface TargetResult {
+  name: string;
+  status: "PASS" | "MISS" | "SKIP";
+  ratio: number | null;
+  min: number;
+}
+
+const rate = new Map(rows.map((r) => [r.id, r.reqPerSec]));
+const targets: TargetResult[] = TARGETS.map((t) => {
+  const a = rate.get(t.subject);
+  const b = rate.get(t.against);
+  if (a === undefined || b === undefined) {
+    return { name: t.name, status: "SKIP", ratio: null, min: t.min };
+  }
+  const ratio = a / b;
+  const status = ratio >= t.min ? "PASS" : "MISS";
+  return { name: t.name, status, ratio: round2(ratio, 3), min: t.min };
+});
+
+console.log("");
+for (const t of targets) {
+  const detail =
+    t.ratio === null ? "(a contender did not run)" : `${t.ratio.toFixed(2)}x (need ${t.min}x)`;
+  console.log(`${t.status} ${t.name}: ${detail}`);
+}
+
+const resultsDir = new URL("./results/", import.meta.url);
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(
+  new URL("http-latest.json", resultsDir),
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      connections: CONNECTIONS,
+      warmupSeconds: WARMUP,
+      durationSeconds: DURATION,
+      rounds: ROUNDS,
+      cookies: "per connection, updated from each response's Set-Cookie",
+      rows,
+      targets,
+      skipped: Object.fromEntries(skipped),
+      failures: Object.fromEntries(failures),
+    },
+    null,
+    2,
+  )}\n`,
+);
+
+if (failures.size > 0) {
+  console.error(`\n${failures.size} contender(s) failed: ${[...failures.keys()].join(", ")}`);
+  process.exit(1);
+}
