@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { startRedis, startRedisCluster } from "../test/support/redisServer.ts";
 import { launch, type RunningServer } from "./servers/shared/launch.ts";
 import { COUNTER_PATH, HOST } from "./servers/shared/listen.ts";
 
@@ -126,44 +127,25 @@ const TARGETS: Target[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Redis servers (from the test support code, started only when a Redis contender runs)
+// Redis servers (started only when a Redis contender runs)
 
 interface RedisHandle {
   env: Record<string, string>;
   stop(): Promise<void>;
 }
 
+/** Starts what `need` asks for, or says why it cannot (redis-server missing, say). */
 async function startRedisFor(need: RedisNeed): Promise<RedisHandle | string> {
-  const support = new URL("../test/support/redisServer.ts", import.meta.url);
-  if (!existsSync(support)) return "test/support/redisServer.ts is not available";
-  const mod = (await import(support.href)) as Record<string, unknown>;
-  const start = mod[need === "single" ? "startRedis" : "startRedisCluster"];
-  if (typeof start !== "function") return `test/support/redisServer.ts has no start function`;
-  const server = await (start as () => Promise<unknown>)();
-  return describeRedis(need, server);
-}
-
-/** Reads the address(es) of a started Redis (or cluster) and how to stop it. */
-function describeRedis(need: RedisNeed, server: unknown): RedisHandle | string {
-  if (server === null || server === undefined) return "redis-server is not installed";
-  const s = server as {
-    addr?: string;
-    addrs?: string[];
-    host?: string;
-    port?: number;
-    stop?: () => Promise<void>;
-    close?: () => Promise<void>;
-  };
-  const stop = async () => {
-    await (s.stop ?? s.close)?.call(s);
-  };
   if (need === "single") {
-    const addr = s.addr ?? (s.port ? `${s.host ?? HOST}:${s.port}` : undefined);
-    if (!addr) return "startRedis() gave no address";
-    return { env: { BENCH_REDIS_ADDR: addr }, stop };
+    const server = await startRedis();
+    if (!server) return "redis-server is not installed";
+    return { env: { BENCH_REDIS_ADDR: `${server.host}:${server.port}` }, stop: server.stop };
   }
-  if (!s.addrs?.length) return "startRedisCluster() gave no addresses";
-  return { env: { BENCH_REDIS_CLUSTER_ADDRS: s.addrs.join(",") }, stop };
+  // Three masters without replicas: the store's path is the same, and it starts faster.
+  const cluster = await startRedisCluster({ replicas: false });
+  if (!cluster) return "redis-server or redis-cli is not installed";
+  const addrs = cluster.nodes.map((n) => `${n.host}:${n.port}`).join(",");
+  return { env: { BENCH_REDIS_CLUSTER_ADDRS: addrs }, stop: cluster.stop };
 }
 
 // ---------------------------------------------------------------------------------------------
