@@ -1,0 +1,354 @@
+/**
+ * Authenticated and optionally encrypted cookie values.
+ * Port of gorilla/securecookie v1.1.2 `securecookie.go` (`New`, `SecureCookie`, `Encode`,
+ * `Decode`, `encrypt`/`decrypt`, `encode`/`decode`).
+ *
+ * Wire format (what Go reads and writes, byte for byte):
+ *
+ *     cookie = base64url( date "|" base64url(payload) "|" mac )
+ *     mac    = HMAC-hash(hashKey, name "|" date "|" base64url(payload))
+ *
+ * with `date` the Unix time in decimal seconds, base64url Go's padded `URLEncoding`, and
+ * `payload` the serialized value, or with a block key the AES-CTR ciphertext of it
+ * prefixed by its random 16-byte IV.
+ *
+ * Go returns errors; here `Encode` and `Decode` throw them (the same instances for Go's
+ * package-level errors, so `err === ErrMacInvalid` works).
+ */
+import { timingSafeEqual } from "node:crypto";
+import { AesBlock } from "./AesBlock.ts";
+import { urlDecode, urlDecodeString, urlEncode } from "./base64.ts";
+import type { Codec } from "./Codec.ts";
+import {
+  ErrMacInvalid,
+  errBlockKeyNotSet,
+  errDecryptionFailed,
+  errEncodedValueTooLong,
+  errGeneratingIV,
+  errHashKeyNotSet,
+  errTimestampExpired,
+  errTimestampInvalid,
+  errTimestampTooNew,
+  errValueToDecodeTooLong,
+} from "./errors.ts";
+import { GobEncoder } from "./GobEncoder.ts";
+import { type HashName, Hmac } from "./Hmac.ts";
+import { parseInt64 } from "./parseInt64.ts";
+import { fillRandom } from "./randomPool.ts";
+import { SecureCookieError } from "./SecureCookieError.ts";
+import type { Serializer } from "./Serializer.ts";
+import { ValueTooLongError } from "./ValueTooLongError.ts";
+
+const PIPE = 0x7c; // '|'
+
+/**
+ * Returns a new SecureCookie.
+ *
+ * `hashKey` is required, used to authenticate values using HMAC. Create it using
+ * `GenerateRandomKey()`. It is recommended to use a key with 32 or 64 bytes. An empty or
+ * missing key makes every Encode and Decode fail with "hash key is not set".
+ *
+ * `blockKey` is optional, used to encrypt values. Its length selects AES-128, AES-192 or
+ * AES-256 (16, 24 or 32 bytes); another length (an empty key too: only `null`/`undefined`
+ * mean "none") makes every Encode and Decode fail with Go's error
+ * ("securecookie: error - caused by: crypto/aes: invalid key size N").
+ *
+ * Defaults: MaxAge 86400*30 seconds, MinAge 0, MaxLength 4096, HMAC-SHA256, GobEncoder.
+ */
+export function New(
+  hashKey: Uint8Array | null | undefined,
+  blockKey: Uint8Array | null = null,
+): SecureCookie {
+  return new SecureCookie(hashKey, blockKey);
+}
+
+export class SecureCookie implements Codec {
+  private readonly hashKey: Uint8Array | null;
+  private hashFunc: HashName = "sha256";
+  private mac: Hmac;
+  private readonly blockKey: Uint8Array | null;
+  private block: AesBlock | null = null;
+  private maxLength = 4096;
+  private maxAge = 86400 * 30;
+  private minAge = 0;
+  private err: Error | null = null;
+  private sz: Serializer = new GobEncoder();
+  /**
+   * The current Unix time in seconds; for tests. When null (the default) it is the
+   * system clock, as Go's `timeFunc`.
+   */
+  timeFunc: (() => number) | null = null;
+
+  /** Go's `New`; prefer the `New` function. */
+  constructor(hashKey: Uint8Array | null | undefined, blockKey: Uint8Array | null = null) {
+    this.hashKey = hashKey ?? null;
+    this.blockKey = blockKey ?? null;
+    this.mac = new Hmac(this.hashFunc, this.hashKey ?? new Uint8Array(0));
+    if (this.hashKey === null || this.hashKey.length === 0) {
+      this.err = errHashKeyNotSet;
+    }
+    if (this.blockKey !== null) this.setBlock();
+  }
+
+  /**
+   * Restricts the maximum length, in bytes, for the cookie value.
+   *
+   * Default is 4096, which is the maximum value accepted by Internet Explorer. 0 means no
+   * limit.
+   */
+  MaxLength(value: number): this {
+    this.maxLength = integer("MaxLength", value);
+    return this;
+  }
+
+  /**
+   * Restricts the maximum age, in seconds, for the cookie value.
+   *
+   * Default is 86400 * 30. Set it to 0 for no restriction.
+   */
+  MaxAge(value: number): this {
+    this.maxAge = integer("MaxAge", value);
+    return this;
+  }
+
+  /**
+   * Restricts the minimum age, in seconds, for the cookie value.
+   *
+   * Default is 0 (no restriction).
+   */
+  MinAge(value: number): this {
+    this.minAge = integer("MinAge", value);
+    return this;
+  }
+
+  /**
+   * Sets the hash function used to create HMAC, by name (Go passes a constructor such as
+   * `sha512.New`).
+   *
+   * Default is `"sha256"`. Throws a `TypeError` for a hash HMAC cannot use here.
+   */
+  HashFunc(hash: HashName): this {
+    this.mac = new Hmac(hash, this.hashKey ?? new Uint8Array(0));
+    this.hashFunc = hash;
+    return this;
+  }
+
+  /**
+   * Sets the encoding/serialization method for cookies.
+   *
+   * Default is `GobEncoder` (Go's encoding/gob).
+   */
+  SetSerializer(sz: Serializer): this {
+    this.sz = sz;
+    return this;
+  }
+
+  /** Go's `BlockFunc(aes.NewCipher)`, as `New` calls it when a block key is given. */
+  private setBlock(): void {
+    if (this.blockKey === null) {
+      this.err = errBlockKeyNotSet;
+      return;
+    }
+    try {
+      this.block = new AesBlock(this.blockKey);
+    } catch (e) {
+      this.err = new SecureCookieError("usage", "", e as Error);
+    }
+  }
+
+  /**
+   * Encodes a cookie value.
+   *
+   * It serializes, optionally encrypts, signs with a message authentication code, and
+   * finally encodes the value.
+   *
+   * The name argument is the cookie name. It is stored with the encoded value. The value
+   * argument is the value to be encoded. It can be any value that can be encoded using the
+   * currently selected serializer; see `SetSerializer()`.
+   *
+   * It is the client's responsibility to ensure that value, when encoded using the current
+   * serialization/encryption settings on s and then base64-encoded, is shorter than the
+   * maximum permissible length.
+   */
+  Encode(name: string, value: unknown): string {
+    if (this.err !== null) throw this.err;
+    if (this.hashKey === null) {
+      this.err = errHashKeyNotSet;
+      throw this.err;
+    }
+    let b: Uint8Array;
+    // 1. Serialize.
+    try {
+      b = this.sz.Serialize(value);
+    } catch (e) {
+      throw new SecureCookieError("usage", "", asError(e));
+    }
+    // 2. Encrypt (optional).
+    if (this.block !== null) {
+      try {
+        b = encrypt(this.block, b);
+      } catch (e) {
+        throw new SecureCookieError("usage", "", asError(e));
+      }
+    }
+    const payload = encode(b);
+    // 3. Create MAC for "name|date|value". Extra pipe to be used later.
+    const signed = `${this.timestamp()}|${payload}|`;
+    const mac = this.mac.sum(name, "|", signed.slice(0, -1));
+    // Append mac, remove name.
+    const out = Buffer.allocUnsafe(signed.length + mac.length);
+    out.write(signed, 0, "latin1");
+    mac.copy(out, signed.length);
+    // 4. Encode to base64.
+    const cookie = encode(out);
+    // 5. Check length.
+    if (this.maxLength !== 0 && cookie.length > this.maxLength) {
+      throw new ValueTooLongError(errEncodedValueTooLong, cookie.length);
+    }
+    // Done.
+    return cookie;
+  }
+
+  /**
+   * Decodes a cookie value and returns it.
+   *
+   * It decodes, verifies a message authentication code, optionally decrypts and finally
+   * deserializes the value.
+   *
+   * The name argument is the cookie name. It must be the same name used when it was
+   * stored. The value argument is the encoded cookie value.
+   */
+  Decode(name: string, value: string): unknown {
+    if (this.err !== null) throw this.err;
+    if (this.hashKey === null) {
+      this.err = errHashKeyNotSet;
+      throw this.err;
+    }
+    // 1. Check length (in bytes, as Go's len: a UTF-16 unit is at most 3 UTF-8 bytes).
+    if (this.maxLength !== 0 && value.length * 3 > this.maxLength) {
+      const n = Buffer.byteLength(value);
+      if (n > this.maxLength) throw new ValueTooLongError(errValueToDecodeTooLong, n);
+    }
+    // 2. Decode from base64.
+    const b = decode(value);
+    // 3. Verify MAC. Value is "date|value|mac".
+    const datePipe = b.indexOf(PIPE);
+    const macPipe = datePipe < 0 ? -1 : b.indexOf(PIPE, datePipe + 1);
+    if (macPipe < 0) throw ErrMacInvalid;
+    verifyMac(this.mac, name, b.subarray(0, macPipe), b.subarray(macPipe + 1));
+    // 4. Verify date ranges.
+    const t1 = parseInt64(b, 0, datePipe);
+    if (t1 === null) throw errTimestampInvalid;
+    const t2 = this.timestamp();
+    if (this.minAge !== 0 && after(t1, t2, this.minAge)) throw errTimestampTooNew;
+    if (this.maxAge !== 0 && before(t1, t2, this.maxAge)) throw errTimestampExpired;
+    // 5. Decrypt (optional).
+    let payload = decode(b.subarray(datePipe + 1, macPipe));
+    if (this.block !== null) payload = decrypt(this.block, payload);
+    // 6. Deserialize.
+    try {
+      return this.sz.Deserialize(payload);
+    } catch (e) {
+      throw new SecureCookieError("decode", "", asError(e));
+    }
+  }
+
+  /**
+   * The current timestamp, in seconds: `timeFunc()` when set, else the system clock.
+   */
+  private timestamp(): number {
+    return this.timeFunc === null ? Math.floor(Date.now() / 1000) : this.timeFunc();
+  }
+}
+
+function integer(what: string, value: number): number {
+  if (!Number.isSafeInteger(value)) {
+    throw new TypeError(`securecookie: ${what} must be an integer, got ${value}`);
+  }
+  return value;
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+// Date ranges -----------------------------------------------------------------
+
+/** Go's int64 `t1 > t2-age` (the cookie is newer than MinAge allows). */
+function after(t1: number | bigint, t2: number, age: number): boolean {
+  if (typeof t1 === "number" && Math.abs(age) < 2 ** 52) return t1 > t2 - age;
+  return BigInt(t1) > BigInt.asIntN(64, BigInt(t2) - BigInt(age));
+}
+
+/** Go's int64 `t1 < t2-age` (the cookie is older than MaxAge allows). */
+function before(t1: number | bigint, t2: number, age: number): boolean {
+  if (typeof t1 === "number" && Math.abs(age) < 2 ** 52) return t1 < t2 - age;
+  return BigInt(t1) < BigInt.asIntN(64, BigInt(t2) - BigInt(age));
+}
+
+// Authentication -------------------------------------------------------------
+
+/**
+ * Go's `verifyMac`: the MAC of `name "|" signed` must equal `mac`, compared in constant
+ * time; `ErrMacInvalid` otherwise.
+ */
+function verifyMac(h: Hmac, name: string, signed: Uint8Array, mac: Uint8Array): void {
+  const mac2 = h.sum(name, "|", signed);
+  if (mac.length === mac2.length && timingSafeEqual(mac, mac2)) return;
+  throw ErrMacInvalid;
+}
+
+// Encryption -----------------------------------------------------------------
+
+/**
+ * Encrypts a value using the given block in counter mode.
+ *
+ * A random initialization vector with the length of the block size is prepended to the
+ * resulting ciphertext. (Go encrypts `value` in place; this leaves the caller's bytes
+ * alone.)
+ */
+function encrypt(block: AesBlock, value: Uint8Array): Buffer {
+  const size = block.blockSize;
+  const out = Buffer.allocUnsafe(size + value.length);
+  try {
+    fillRandom(out, 0, size);
+  } catch {
+    throw errGeneratingIV;
+  }
+  block.xorKeyStream(out.subarray(0, size), value, out, size);
+  // Return iv + ciphertext.
+  return out;
+}
+
+/**
+ * Decrypts a value using the given block in counter mode (in place).
+ *
+ * The value to be decrypted must be prepended by an initialization vector with the length
+ * of the block size; `errDecryptionFailed` when it holds no more than that.
+ */
+function decrypt(block: AesBlock, value: Buffer): Buffer {
+  const size = block.blockSize;
+  if (value.length > size) {
+    // Extract iv, then the ciphertext, and decrypt it.
+    const ciphertext = value.subarray(size);
+    block.xorKeyStream(value.subarray(0, size), ciphertext, ciphertext, 0);
+    return ciphertext;
+  }
+  throw errDecryptionFailed;
+}
+
+// Encoding -------------------------------------------------------------------
+
+/** Encodes a value using base64 (Go's padded `URLEncoding`). */
+function encode(value: Uint8Array): string {
+  return urlEncode(value);
+}
+
+/** Decodes a cookie using base64; errors are decode errors "base64 decode failed". */
+function decode(value: string | Uint8Array): Buffer {
+  try {
+    return typeof value === "string" ? urlDecodeString(value) : urlDecode(value);
+  } catch (e) {
+    throw new SecureCookieError("decode", "base64 decode failed", asError(e));
+  }
+}

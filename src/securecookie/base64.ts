@@ -1,0 +1,135 @@
+/**
+ * Go's `base64.URLEncoding`: the URL-safe alphabet (`-`, `_`) with `=` padding, decoded as
+ * strictly as Go does (padding required, other characters refused, `\r` and `\n` skipped,
+ * non-zero trailing bits accepted since the encoding is not `Strict()`).
+ * Port of Go's `encoding/base64/base64.go` (Go 1.26: `Decode`, `decodeQuantum`).
+ *
+ * Node's `Buffer.from(s, "base64url")` is lenient (missing padding, the standard alphabet,
+ * stray characters), so every input is checked: a canonical encoding (what any encoder
+ * writes) takes the fast path, anything else goes through the port of Go's decoder, which
+ * accepts or rejects it as Go does and reports Go's error offset.
+ */
+import { CorruptInputError } from "./CorruptInputError.ts";
+
+const PAD = 0x3d; // '='
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** decodeMap[byte] is the 6-bit value of an alphabet byte, 0xff otherwise. */
+const decodeMap = new Uint8Array(256).fill(0xff);
+for (const [i, c] of [
+  ..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+].entries()) {
+  decodeMap[c.charCodeAt(0)] = i;
+}
+
+function asBuffer(b: Uint8Array): Buffer {
+  return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/** `base64.URLEncoding.EncodeToString(src)`. */
+export function urlEncode(src: Uint8Array): string {
+  const s = asBuffer(src).toString("base64url");
+  switch (src.length % 3) {
+    case 1:
+      return `${s}==`;
+    case 2:
+      return `${s}=`;
+  }
+  return s;
+}
+
+/**
+ * `base64.URLEncoding.DecodeString(src)` for text (Go sees its UTF-8 bytes); throws
+ * `CorruptInputError` as Go returns it.
+ */
+export function urlDecodeString(src: string): Buffer {
+  const out = Buffer.from(src, "base64");
+  if (urlEncode(out) === src) return out;
+  return decodeBytes(Buffer.from(src, "utf8"));
+}
+
+/** `base64.URLEncoding.Decode` of bytes; throws `CorruptInputError` as Go returns it. */
+export function urlDecode(src: Uint8Array): Buffer {
+  const text = asBuffer(src).toString("latin1");
+  const out = Buffer.from(text, "base64");
+  if (urlEncode(out) === text) return out;
+  return decodeBytes(src);
+}
+
+/** Go's `Decode` loop: quantum by quantum into a buffer of `DecodedLen(len(src))` bytes. */
+function decodeBytes(src: Uint8Array): Buffer {
+  const dst = Buffer.alloc(Math.floor(src.length / 4) * 3);
+  let n = 0;
+  let si = 0;
+  while (si < src.length) {
+    const q = decodeQuantum(dst, n, src, si);
+    si = q.si;
+    n += q.n;
+  }
+  return dst.subarray(0, n);
+}
+
+/** Go's `decodeQuantum`: decodes one 4-character quantum at `si` into `dst[n:]`. */
+function decodeQuantum(
+  dst: Uint8Array,
+  n: number,
+  src: Uint8Array,
+  si: number,
+): { si: number; n: number } {
+  const dbuf = [0, 0, 0, 0];
+  let dlen = 4;
+  let trailingGarbage = -1;
+  for (let j = 0; j < 4; j++) {
+    if (src.length === si) {
+      // Padding is required: a partial quantum is corrupt (Go: padChar != NoPadding).
+      if (j === 0) return { si, n: 0 };
+      throw new CorruptInputError(si - j);
+    }
+    const c = src[si];
+    si++;
+    const out = decodeMap[c];
+    if (out !== 0xff) {
+      dbuf[j] = out;
+      continue;
+    }
+    if (c === LF || c === CR) {
+      j--;
+      continue;
+    }
+    if (c !== PAD) throw new CorruptInputError(si - 1);
+    // We've reached the end and there's padding.
+    switch (j) {
+      case 0:
+      case 1:
+        // Incorrect padding.
+        throw new CorruptInputError(si - 1);
+      case 2:
+        // "==" is expected, the first "=" is already consumed; skip over newlines.
+        while (si < src.length && (src[si] === LF || src[si] === CR)) si++;
+        if (si === src.length) {
+          // Not enough padding.
+          throw new CorruptInputError(src.length);
+        }
+        if (src[si] !== PAD) {
+          // Incorrect padding.
+          throw new CorruptInputError(si - 1);
+        }
+        si++;
+    }
+    // Skip over newlines.
+    while (si < src.length && (src[si] === LF || src[si] === CR)) si++;
+    if (si < src.length) {
+      // Trailing garbage: Go writes the quantum, then returns the error.
+      trailingGarbage = si;
+    }
+    dlen = j;
+    break;
+  }
+  // Convert 4x 6bit source bytes into 3 bytes.
+  const val = (dbuf[0] << 18) | (dbuf[1] << 12) | (dbuf[2] << 6) | dbuf[3];
+  const b = [(val >> 16) & 0xff, (val >> 8) & 0xff, val & 0xff];
+  for (let k = 0; k < dlen - 1; k++) dst[n + k] = b[k];
+  if (trailingGarbage >= 0) throw new CorruptInputError(trailingGarbage);
+  return { si, n: dlen - 1 };
+}

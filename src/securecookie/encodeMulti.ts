@@ -1,0 +1,26 @@
+/**
+ * Port of gorilla/securecookie v1.1.2 `securecookie.go` (`EncodeMulti`).
+ */
+import type { Codec } from "./Codec.ts";
+import { errNoCodecs } from "./errors.ts";
+import { MultiError } from "./MultiError.ts";
+
+/**
+ * Encodes a cookie value using a group of codecs.
+ *
+ * The codecs are tried in order (the first that succeeds wins). Multiple codecs are
+ * accepted to allow key rotation. Throws `errNoCodecs` without codecs, else a `MultiError`
+ * holding each codec's error when all fail.
+ */
+export function EncodeMulti(name: string, value: unknown, ...codecs: Codec[]): string {
+  if (codecs.length === 0) throw errNoCodecs;
+  const errors: Error[] = [];
+  for (const codec of codecs) {
+    try {
+      return codec.Encode(name, value);
+    } catch (e) {
+      errors.push(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+  throw new MultiError(errors);
+}
