@@ -1,0 +1,6 @@
+export type { Store } from "../sessions/Store.ts";
+export { DefaultClientOptions } from "./clientOptions.ts";
+export { GetRedisStore, SetKeyPrefix } from "./getRedisStore.ts";
+export { NewStore, NewStoreWithClient, NewStoreWithDB } from "./newStore.ts";
+export { RediStore } from "./RediStore.ts";
+export { LoadSessionBySessionId, SaveSessionWithoutContext } from "./sessionById.ts";

@@ -1,0 +1,49 @@
+/**
+ * Constructors of the Redis store.
+ * Port of hertz-contrib/sessions v1.0.3 `redis/redis.go` (`NewStore`, `NewStoreWithDB`,
+ * `NewStoreWithPool`) and `redis/redistore.go` (`NewRediStore*`).
+ */
+import type { Redis } from "ioredis";
+import type { Store } from "../sessions/Store.ts";
+import { dial, ping } from "./dial.ts";
+import { RediStore } from "./RediStore.ts";
+
+type KeyPair = Uint8Array | null | undefined;
+
+/**
+ * Connects to Redis and returns a store; rejects when Redis is unreachable (bounded by
+ * `DefaultClientOptions`). `network` is `"tcp"` (`addr` = `host:port`) or `"unix"` (`addr` =
+ * socket path); a non-empty `passwd` is sent with `AUTH`. `size` (Go: the pool's idle
+ * connections) is not used: one multiplexed connection serves all requests.
+ * `keyPairs` alternate hash key and block key (`null` for none), as `securecookie.CodecsFromPairs`.
+ */
+export async function NewStore(
+  _size: number,
+  network: string,
+  addr: string,
+  passwd: string,
+  ...keyPairs: KeyPair[]
+): Promise<Store> {
+  return new RediStore(await dial(network, addr, passwd), ...keyPairs);
+}
+
+/** As `NewStore`, on Redis database `db` (a decimal index, `SELECT db`; Go takes a string). */
+export async function NewStoreWithDB(
+  _size: number,
+  network: string,
+  addr: string,
+  passwd: string,
+  db: string | number,
+  ...keyPairs: KeyPair[]
+): Promise<Store> {
+  return new RediStore(await dial(network, addr, passwd, String(db)), ...keyPairs);
+}
+
+/**
+ * A store on a client you configured yourself (Go: `NewStoreWithPool`). Rejects when the
+ * client cannot `PING`; the client is left open then (it is yours). `Close` closes it.
+ */
+export async function NewStoreWithClient(client: Redis, ...keyPairs: KeyPair[]): Promise<Store> {
+  await ping(client);
+  return new RediStore(client, ...keyPairs);
+}

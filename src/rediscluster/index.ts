@@ -1,0 +1,9 @@
+export {
+  type ClusterStoreOptions,
+  DefaultClusterOptions,
+  type NewClient,
+  type NodeOptions,
+} from "./clusterOptions.ts";
+export { NewStore, NewStoreWithOption } from "./newStore.ts";
+export { Store } from "./Store.ts";
+export { LoadSessionBySessionId, SaveSessionWithoutContext } from "./sessionById.ts";

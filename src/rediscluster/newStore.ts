@@ -1,0 +1,95 @@
+/**
+ * Constructors of the cluster store.
+ * Port of hertz-contrib/sessions v1.0.3 `rediscluster/redisc_store.go` (`NewStore`,
+ * `NewStoreWithOption`).
+ */
+import { Cluster } from "ioredis";
+import { ping } from "../redis/dial.ts";
+import {
+  type ClusterStoreOptions,
+  DefaultClusterOptions,
+  type NewClient,
+  newOption,
+} from "./clusterOptions.ts";
+import { Store } from "./Store.ts";
+
+type KeyPair = Uint8Array | null | undefined;
+
+/**
+ * Connects to the cluster seeded by `opt.nodes` (`opt` over `DefaultClusterOptions`), checks
+ * every master with `PING` (Go: `ForEachShard`), and returns the store. Rejects when that fails
+ * in time; the client is closed then, so nothing keeps retrying in the background.
+ */
+export async function NewStoreWithOption(
+  opt: ClusterStoreOptions,
+  ...kvs: KeyPair[]
+): Promise<Store> {
+  const { nodes, ...options } = opt;
+  const rdb = new Cluster(nodes, {
+    ...DefaultClusterOptions,
+    ...options,
+    redisOptions: { ...DefaultClusterOptions.redisOptions, ...options.redisOptions },
+  });
+  let lastError: Error | undefined;
+  // Without listeners ioredis prints every connection error; the store reports errors through
+  // its own results instead.
+  rdb.on("error", (err: Error) => {
+    lastError = err;
+  });
+  rdb.on("node error", (err: Error) => {
+    lastError = err;
+  });
+  const r = rdb.options.redisOptions ?? {};
+  const deadline =
+    (r.connectTimeout ?? 10000) +
+    (r.commandTimeout ?? 0) +
+    (rdb.options.slotsRefreshTimeout ?? 1000);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      (async () => {
+        if (rdb.status === "wait") await rdb.connect();
+        await Promise.all(rdb.nodes("master").map((node) => ping(node)));
+      })(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer in ${deadline} ms`)), deadline);
+      }),
+    ]);
+  } catch (err) {
+    rdb.disconnect();
+    const cause = lastError ?? (err as Error);
+    const where = nodes.map((n) => (typeof n === "object" ? `${n.host}:${n.port}` : String(n)));
+    throw new Error(`rediscluster: cannot connect to ${where.join(",")}: ${cause.message}`, {
+      cause,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+  return new Store(rdb, ...kvs);
+}
+
+/**
+ * Connects to the cluster seeded by `addrs` (`host:port`), with `AUTH password` on every node
+ * when it is not empty. `maxIdle` is not used (ioredis keeps one connection per node);
+ * `newClient`, when given, adjusts the node options (see `NewClient`).
+ * `kvs` alternate hash key and block key (`null` for none), as `securecookie.CodecsFromPairs`.
+ */
+export function NewStore(
+  maxIdle: number,
+  addrs: string[],
+  password: string,
+  newClient?: NewClient | null,
+  ...kvs: KeyPair[]
+): Promise<Store> {
+  let opt: ClusterStoreOptions;
+  try {
+    opt = newOption(addrs, password, maxIdle, newClient);
+  } catch (err) {
+    return Promise.reject(
+      new Error(`rediscluster: cannot connect to ${addrs.join(",")}: ${(err as Error).message}`, {
+        cause: err,
+      }),
+    );
+  }
+  return NewStoreWithOption(opt, ...kvs);
+}

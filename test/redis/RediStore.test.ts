@@ -1,0 +1,662 @@
+/**
+ * The Redis store against a real redis-server: wire bytes (ID, key, TTL, value, cookie), the
+ * save/load/delete rules of hertz-contrib/sessions v1.0.3 `redis/redistore.go`, its quirks, and
+ * the helpers of `redis/redis.go`.
+ */
+import { IncomingMessage, ServerResponse } from "node:http";
+import { Socket } from "node:net";
+import { Redis } from "ioredis";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { decode as gobDecode } from "../../src/gob/index.ts";
+import {
+  DefaultClientOptions,
+  GetRedisStore,
+  LoadSessionBySessionId,
+  NewStore,
+  NewStoreWithClient,
+  NewStoreWithDB,
+  type RediStore,
+  SaveSessionWithoutContext,
+  SetKeyPrefix,
+} from "../../src/redis/index.ts";
+import {
+  CodecsFromPairs,
+  DecodeMulti,
+  EncodeMulti,
+  type SecureCookie,
+} from "../../src/securecookie/index.ts";
+import { JSONSerializer, MsgpackSerializer, type Serializer } from "../../src/serializers/index.ts";
+import { newCookie } from "../../src/sessions/cookieHeader.ts";
+import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
+import type { Store } from "../../src/sessions/Store.ts";
+import { type RedisServer, startRedis } from "../support/redisServer.ts";
+
+const hashKey = Buffer.from("secret-key");
+const name = "session-key";
+
+/** A request carrying `cookie` (a `name=value` pair or a full Cookie header). */
+function request(cookie?: string): IncomingMessage {
+  const req = new IncomingMessage(new Socket());
+  if (cookie !== undefined) req.headers.cookie = cookie;
+  return req;
+}
+
+function setCookies(res: ServerResponse): string[] {
+  const h = res.getHeader("set-cookie");
+  return h === undefined ? [] : Array.isArray(h) ? h : [String(h)];
+}
+
+/** Saves `session` and returns the single Set-Cookie header written. */
+async function save(store: Store, session: GorillaSession): Promise<string> {
+  const req = request();
+  const res = new ServerResponse(req);
+  await store.Save(req, res, session);
+  const headers = setCookies(res);
+  assert.is(headers.length, 1, "one Set-Cookie per Save");
+  return headers[0];
+}
+
+/** The `name=value` pair of a Set-Cookie header, as a browser sends it back. */
+const pair = (setCookie: string) => setCookie.split(";")[0];
+
+async function get(store: Store, cookie?: string) {
+  const [session, err] = await store.New(request(cookie), name);
+  return { session, err };
+}
+
+const T = suite<{ redis: RedisServer; store: RediStore; stores: Store[] }>("redis/RediStore");
+let live = true;
+
+T.before(async (ctx) => {
+  const redis = await startRedis();
+  if (!redis) {
+    live = false;
+    return;
+  }
+  ctx.redis = redis;
+  ctx.stores = [];
+  ctx.store = GetRedisStore(await NewStore(10, "tcp", `${redis.host}:${redis.port}`, "", hashKey));
+  ctx.stores.push(ctx.store);
+});
+
+T.after(async (ctx) => {
+  if (!live) return;
+  for (const s of ctx.stores) await GetRedisStore(s).Close();
+  await ctx.redis.stop();
+});
+
+/** A test that needs redis-server (skipped, with the SKIPPED line printed once, without it). */
+function liveTest(
+  title: string,
+  fn: (ctx: { redis: RedisServer; store: RediStore; stores: Store[] }) => Promise<void>,
+) {
+  T(title, async (ctx) => {
+    if (live) await fn(ctx);
+  });
+}
+
+liveTest("store defaults are Go's NewRediStoreWithPool", async ({ store }) => {
+  assert.equal(store.Opts, { Path: "/", MaxAge: 86400 * 30 });
+  assert.is(store.DefaultMaxAge, 1200);
+  assert.is(store.Codecs.length, 1);
+});
+
+liveTest(
+  "Save writes ID, key, TTL, gob value and cookie exactly as Go",
+  async ({ redis, store }) => {
+    const { session, err } = await get(store);
+    assert.is(err, null);
+    assert.ok(session.IsNew);
+    assert.is(session.ID, "");
+    session.Values.set("user", "ann");
+    session.Values.set("count", 3);
+    const header = await save(store, session);
+
+    // ID: unpadded std base32 of 32 bytes.
+    assert.match(session.ID, /^[A-Z2-7]{52}$/);
+    const raw = Buffer.from(base32Decode(session.ID));
+    assert.is(raw.length, 32);
+
+    // Key and TTL (SETEX with Options.MaxAge = 30 days).
+    const ttl = Number(await redis.command("TTL", `session_${session.ID}`));
+    assert.ok(ttl > 86400 * 30 - 5 && ttl <= 86400 * 30, `TTL ${ttl}`);
+
+    // Value: gob of the session map.
+    const value = await redis.command("GET", `session_${session.ID}`);
+    const decoded = gobDecode(Buffer.from(String(value), "latin1")) as Map<unknown, unknown>;
+    assert.instance(decoded, Map);
+    assert.equal([...decoded.entries()].sort(), [
+      ["count", 3],
+      ["user", "ann"],
+    ]);
+
+    // Cookie: securecookie of the gob-encoded ID, with the session's options.
+    const cookieValue = pair(header).slice(name.length + 1);
+    assert.is(DecodeMulti(name, cookieValue, ...CodecsFromPairs(hashKey)), session.ID);
+    assert.match(header, /; Path=\/; Expires=[^;]+ GMT; Max-Age=2592000$/);
+    const expected = newCookie(name, cookieValue, session.Options);
+    assert.is(header.replace(/Expires=[^;]+/, ""), expected.replace(/Expires=[^;]+/, ""));
+  },
+);
+
+liveTest("a saved session loads back with its values and ID, not new", async ({ store }) => {
+  const { session } = await get(store);
+  session.Values.set("n", 42);
+  session.AddFlash("hello");
+  const header = await save(store, session);
+  const { session: again, err } = await get(store, pair(header));
+  assert.is(err, null);
+  assert.is(again.IsNew, false);
+  assert.is(again.ID, session.ID);
+  assert.is(again.Values.get("n"), 42);
+  assert.equal(again.Flashes(), ["hello"]);
+  assert.equal(again.Options, store.Opts);
+  assert.is.not(again.Options, store.Opts, "a copy of the store options");
+});
+
+liveTest(
+  "the middleware path is one GET on load and one SETEX on save",
+  async ({ redis, store }) => {
+    const { session } = await get(store);
+    session.Values.set("k", "v");
+    const header = await save(store, session);
+    await redis.command("CONFIG", "RESETSTAT");
+    const { session: loaded } = await get(store, pair(header));
+    loaded.Values.set("k", "w");
+    await save(store, loaded);
+    const stats = String(await redis.command("INFO", "commandstats"));
+    const calls = Object.fromEntries(
+      [...stats.matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)].map((m) => [m[1], Number(m[2])]),
+    );
+    // The INFO itself and the RESETSTAT are the test's own commands.
+    delete calls.info;
+    assert.equal(calls, { get: 1, setex: 1 });
+  },
+);
+
+liveTest("MaxAge < 0: DEL the key and an expiring empty cookie", async ({ redis, store }) => {
+  const { session } = await get(store);
+  session.Values.set("x", 1);
+  const header = await save(store, session);
+  assert.is(await redis.command("EXISTS", `session_${session.ID}`), 1);
+  const { session: loaded } = await get(store, pair(header));
+  loaded.Options.MaxAge = -1;
+  const deletion = await save(store, loaded);
+  assert.is(await redis.command("EXISTS", `session_${session.ID}`), 0);
+  assert.is(deletion, `${name}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:01 GMT; Max-Age=0`);
+  const { session: after, err } = await get(store, pair(header));
+  assert.is(err, null);
+  assert.ok(after.IsNew);
+  assert.is(after.Values.size, 0);
+});
+
+liveTest(
+  "Go quirk: MaxAge 0 deletes too (a session cookie is never stored)",
+  async ({ redis, store }) => {
+    const { session } = await get(store);
+    session.Values.set("x", 1);
+    const header = await save(store, session);
+    const { session: loaded } = await get(store, pair(header));
+    loaded.Options.MaxAge = 0;
+    const cookie = await save(store, loaded);
+    assert.is(cookie, `${name}=; Path=/`);
+    assert.is(await redis.command("EXISTS", `session_${session.ID}`), 0);
+  },
+);
+
+liveTest(
+  "Go quirk: deleting a never-saved session DELs the bare prefix key",
+  async ({ redis, store }) => {
+    await redis.command("SET", "session_", "victim");
+    const { session } = await get(store);
+    session.Options.MaxAge = -1;
+    await save(store, session);
+    assert.is(session.ID, "", "no ID is generated for a deletion");
+    assert.is(await redis.command("EXISTS", "session_"), 0);
+  },
+);
+
+liveTest(
+  "Go quirk: an expired key with a valid cookie gives a new session keeping the ID",
+  async ({ redis, store }) => {
+    const { session } = await get(store);
+    session.Values.set("x", 1);
+    const header = await save(store, session);
+    await redis.command("DEL", `session_${session.ID}`);
+    const { session: reborn, err } = await get(store, pair(header));
+    assert.is(err, null);
+    assert.ok(reborn.IsNew);
+    assert.is(reborn.ID, session.ID);
+    assert.is(reborn.Values.size, 0);
+    reborn.Values.set("y", 2);
+    await save(store, reborn);
+    assert.is(
+      await redis.command("EXISTS", `session_${session.ID}`),
+      1,
+      "the old key is written again",
+    );
+  },
+);
+
+liveTest(
+  "maxLength: Go's error text, SetMaxLength raises, negative ignored, 0 unlimited",
+  async ({ redis, store }) => {
+    const { session } = await get(store);
+    // Go's test: make([]byte, base64.StdEncoding.DecodedLen(4096*2)).
+    session.Values.set("big", new Uint8Array((4096 * 2 * 6) / 8));
+    try {
+      await rejects(() => save(store, session), /^SessionStore: the value to store is too big$/);
+      assert.is(session.ID.length, 52, "the ID is generated before the size check");
+      assert.is(await redis.command("EXISTS", `session_${session.ID}`), 0);
+      store.SetMaxLength(4096 * 3);
+      await save(store, session);
+      assert.is(await redis.command("EXISTS", `session_${session.ID}`), 1);
+      store.SetMaxLength(-1);
+      session.Values.set("big", new Uint8Array(4096 * 3));
+      await rejects(() => save(store, session), /too big/);
+      store.SetMaxLength(0);
+      session.Values.set("big", new Uint8Array(100_000));
+      await save(store, session);
+      const stored = await redis.command("STRLEN", `session_${session.ID}`);
+      assert.ok(Number(stored) > 100_000);
+    } finally {
+      store.SetMaxLength(4096);
+    }
+  },
+);
+
+liveTest(
+  "a tampered or foreign cookie: new empty session plus the decode error",
+  async ({ store }) => {
+    const { session } = await get(store);
+    session.Values.set("x", 1);
+    const header = await save(store, session);
+    const value = pair(header).slice(name.length + 1);
+    const flipped = value[10] === "A" ? "B" : "A";
+    const tampered = `${name}=${value.slice(0, 10)}${flipped}${value.slice(11)}`;
+    for (const cookie of [tampered, `${name}=garbage`]) {
+      const { session: s, err } = await get(store, cookie);
+      assert.instance(err, Error, cookie);
+      assert.ok(s.IsNew);
+      assert.is(s.ID, "");
+      assert.is(s.Values.size, 0);
+      assert.equal(s.Options, store.Opts);
+    }
+    const foreign = EncodeMulti(name, session.ID, ...CodecsFromPairs(Buffer.from("other-key")));
+    const { session: s, err } = await get(store, `${name}=${foreign}`);
+    assert.instance(err, Error);
+    assert.is(s.ID, "");
+  },
+);
+
+liveTest(
+  "a cookie that decodes to something else than an ID string is an error",
+  async ({ store }) => {
+    const notAnId = EncodeMulti(name, new Map([["a", 1]]), ...CodecsFromPairs(hashKey));
+    const { session, err } = await get(store, `${name}=${notAnId}`);
+    assert.instance(err, Error);
+    assert.ok(session.IsNew);
+    assert.is(session.ID, "");
+  },
+);
+
+liveTest(
+  "a stored value the serializer cannot read: new session (ID kept) plus the error",
+  async ({ redis, store }) => {
+    const { session } = await get(store);
+    session.Values.set("x", 1);
+    const header = await save(store, session);
+    await redis.command("SET", `session_${session.ID}`, "not gob");
+    const { session: s, err } = await get(store, pair(header));
+    assert.instance(err, Error);
+    assert.ok(s.IsNew);
+    assert.is(s.ID, session.ID);
+  },
+);
+
+liveTest(
+  "Get caches per request and name (gorilla's registry); New does not",
+  async ({ store }) => {
+    const req = request();
+    const [a, errA] = await store.Get(req, name);
+    const [b] = await store.Get(req, name);
+    assert.is(errA, null);
+    assert.is(a, b);
+    const [c] = await store.Get(req, "other");
+    assert.is.not(c, a);
+    const [d] = await store.Get(request(), name);
+    assert.is.not(d, a);
+    const [e] = await store.New(req, name);
+    assert.is.not(e, a);
+  },
+);
+
+liveTest("Get with an invalid cookie name: gorilla's error, a new session", async ({ store }) => {
+  for (const bad of ["", "a b", "a;b", "naïve"]) {
+    const [session, err] = await store.Get(request(`${bad}=x`), bad);
+    assert.instance(session, GorillaSession);
+    assert.is(err?.message, `sessions: invalid character in cookie name: ${bad}`);
+  }
+});
+
+liveTest(
+  "LoadSessionBySessionId: the stored values, or null for a missing key",
+  async ({ store }) => {
+    const { session } = await get(store);
+    session.Values.set("who", "bob");
+    await save(store, session);
+    const loaded = await LoadSessionBySessionId(store, session.ID);
+    assert.ok(loaded);
+    assert.is(loaded.ID, session.ID);
+    assert.is(loaded.Values.get("who"), "bob");
+    assert.is(loaded.Name(), "");
+    assert.is(await LoadSessionBySessionId(store, "NO_SUCH_ID"), null);
+  },
+);
+
+liveTest(
+  "SaveSessionWithoutContext: SETEX with MaxAge, DefaultMaxAge when 0, no cookie",
+  async ({ redis, store }) => {
+    const s = GorillaSession.New(store, "");
+    s.Values.set("a", 1);
+    await SaveSessionWithoutContext(store, "ID_DEFAULT", s);
+    assert.is(s.ID, "ID_DEFAULT");
+    const ttl = Number(await redis.command("TTL", "session_ID_DEFAULT"));
+    assert.ok(ttl > 1195 && ttl <= 1200, `DefaultMaxAge TTL ${ttl}`);
+
+    store.DefaultMaxAge = 77;
+    try {
+      await SaveSessionWithoutContext(store, "ID_CHANGED", s);
+      const ttl77 = Number(await redis.command("TTL", "session_ID_CHANGED"));
+      assert.ok(ttl77 > 72 && ttl77 <= 77, `changed DefaultMaxAge TTL ${ttl77}`);
+    } finally {
+      store.DefaultMaxAge = 1200;
+    }
+
+    s.Options.MaxAge = 300;
+    await SaveSessionWithoutContext(store, "ID_300", s);
+    const pttl = Number(await redis.command("PTTL", "session_ID_300"));
+    assert.ok(pttl > 295_000 && pttl <= 300_000, `PTTL ${pttl}`);
+    assert.equal((await LoadSessionBySessionId(store, "ID_300"))?.Values, s.Values);
+
+    s.Options.MaxAge = -1;
+    await rejects(() => SaveSessionWithoutContext(store, "ID_NEG", s), /invalid expire time/);
+  },
+);
+
+liveTest("SetKeyPrefix (method and package helper) moves the keys", async ({ redis, store }) => {
+  try {
+    store.SetKeyPrefix("app1:");
+    const { session } = await get(store);
+    session.Values.set("x", 1);
+    const header = await save(store, session);
+    assert.is(await redis.command("EXISTS", `app1:${session.ID}`), 1);
+    assert.is(await redis.command("EXISTS", `session_${session.ID}`), 0);
+    SetKeyPrefix(store, "app2:");
+    const { session: s2 } = await get(store, pair(header));
+    assert.ok(s2.IsNew, "the old prefix is not read any more");
+  } finally {
+    store.SetKeyPrefix("session_");
+  }
+});
+
+liveTest("GetRedisStore rejects another store with Go's error text", async () => {
+  const other: Store = {
+    Get: async () => [GorillaSession.New(other, "x"), null],
+    New: async () => [GorillaSession.New(other, "x"), null],
+    Save: async () => {},
+    Options: () => {},
+  };
+  assert.throws(() => GetRedisStore(other), /^unable to get the redis store: Store isn't \*store$/);
+  assert.throws(() => SetKeyPrefix(other, "p"), /unable to get the redis store/);
+});
+
+for (const [label, serializer, expectText] of [
+  ["JSON", new JSONSerializer(), true],
+  ["msgpack", new MsgpackSerializer(), false],
+] as const) {
+  liveTest(
+    `SetSerializer(${label}) round-trips and stores that format`,
+    async ({ redis, store }) => {
+      try {
+        store.SetSerializer(serializer);
+        const { session } = await get(store);
+        session.Values.set("user", "ann");
+        const header = await save(store, session);
+        const raw = String(await redis.command("GET", `session_${session.ID}`));
+        if (expectText) assert.is(raw, '{"user":"ann"}');
+        else assert.ok(raw.includes("user") && raw.includes("ann") && !raw.startsWith("{"));
+        const { session: back, err } = await get(store, pair(header));
+        assert.is(err, null);
+        assert.is(back.Values.get("user"), "ann");
+      } finally {
+        store.SetSerializer(new (await import("../../src/serializers/index.ts")).GobSerializer());
+      }
+    },
+  );
+}
+
+liveTest(
+  "a serializer returning a plain Uint8Array is stored as bytes",
+  async ({ redis, store }) => {
+    const bytes: Serializer = {
+      Serialize: () => new Uint8Array([0, 1, 2, 255]),
+      Deserialize: (d, ss) => {
+        ss.Values.set("bytes", [...d]);
+      },
+    };
+    try {
+      store.SetSerializer(bytes);
+      const { session } = await get(store);
+      const header = await save(store, session);
+      assert.is(await redis.command("GET", `session_${session.ID}`), "\x00\x01\x02\xff");
+      const { session: back } = await get(store, pair(header));
+      assert.equal(back.Values.get("bytes"), [0, 1, 2, 255]);
+    } finally {
+      store.SetSerializer(new (await import("../../src/serializers/index.ts")).GobSerializer());
+    }
+  },
+);
+
+liveTest("SetMaxAge sets the default MaxAge and the codecs' MaxAge", async ({ redis }) => {
+  const store = GetRedisStore(await NewStore(1, "tcp", `127.0.0.1:${redis.port}`, "", hashKey));
+  try {
+    store.SetMaxAge(60);
+    assert.is(store.Opts.MaxAge, 60);
+    const { session } = await get(store);
+    assert.is(session.Options.MaxAge, 60);
+    session.Values.set("x", 1);
+    const header = await save(store, session);
+    const ttl = Number(await redis.command("TTL", `session_${session.ID}`));
+    assert.ok(ttl > 55 && ttl <= 60, `TTL ${ttl}`);
+    assert.match(header, /Max-Age=60$/);
+    // A cookie stamped 2 minutes ago is now too old for the codecs.
+    const old = EncodeMulti(name, session.ID, ...backdated(120));
+    const { err } = await get(store, `${name}=${old}`);
+    assert.match(String(err?.message), /expired timestamp/);
+  } finally {
+    await store.Close();
+  }
+});
+
+liveTest(
+  "Options() replaces the defaults with a copy and leaves the codecs' MaxAge",
+  async ({ redis }) => {
+    const store = GetRedisStore(await NewStore(1, "tcp", `127.0.0.1:${redis.port}`, "", hashKey));
+    try {
+      const opts = { Path: "/app", MaxAge: 60, HttpOnly: true };
+      store.Options(opts);
+      opts.MaxAge = 1;
+      assert.is(store.Opts.MaxAge, 60);
+      const { session } = await get(store);
+      assert.is(session.Options.Path, "/app");
+      assert.ok(session.Options.HttpOnly);
+      // The codecs still accept cookies up to 30 days old.
+      const { session: s } = await get(store);
+      s.Values.set("x", 1);
+      const header = await save(store, s);
+      assert.match(header, /; Path=\/app; Expires=[^;]+; Max-Age=60; HttpOnly$/);
+      const old = EncodeMulti(name, s.ID, ...backdated(3600));
+      const { session: loaded, err } = await get(store, `${name}=${old}`);
+      assert.is(err, null);
+      assert.is(loaded.ID, s.ID);
+      assert.is(loaded.IsNew, false);
+    } finally {
+      await store.Close();
+    }
+  },
+);
+
+liveTest("Go quirk: store Options without MaxAge make every Save a deletion", async ({ redis }) => {
+  const store = GetRedisStore(await NewStore(1, "tcp", `127.0.0.1:${redis.port}`, "", hashKey));
+  try {
+    store.Options({ Domain: "localhost" });
+    const { session } = await get(store);
+    session.Values.set("x", 1);
+    const header = await save(store, session);
+    assert.is(header, `${name}=; Domain=localhost`);
+    assert.is(session.ID, "");
+  } finally {
+    await store.Close();
+  }
+});
+
+liveTest("NewStoreWithDB writes into the selected database", async ({ redis }) => {
+  const store = GetRedisStore(
+    await NewStoreWithDB(1, "tcp", `127.0.0.1:${redis.port}`, "", "5", hashKey),
+  );
+  try {
+    const { session } = await get(store);
+    session.Values.set("x", 1);
+    await save(store, session);
+    const direct = new Redis({ port: redis.port, db: 5, lazyConnect: true });
+    try {
+      assert.is(await direct.exists(`session_${session.ID}`), 1);
+      await direct.select(0);
+      assert.is(await direct.exists(`session_${session.ID}`), 0);
+    } finally {
+      direct.disconnect();
+    }
+  } finally {
+    await store.Close();
+  }
+  await rejects(
+    () => NewStoreWithDB(1, "tcp", `127.0.0.1:${redis.port}`, "", "999", hashKey),
+    /DB index is out of range/,
+  );
+  await rejects(
+    () => NewStoreWithDB(1, "tcp", `127.0.0.1:${redis.port}`, "", "one", hashKey),
+    /not an integer/,
+  );
+});
+
+liveTest("NewStoreWithClient uses the given client (PING first)", async ({ redis }) => {
+  const client = new Redis({ ...DefaultClientOptions, port: redis.port, host: redis.host });
+  const store = GetRedisStore(await NewStoreWithClient(client, hashKey));
+  assert.is(store.Client, client);
+  const { session } = await get(store);
+  session.Values.set("x", 1);
+  await save(store, session);
+  assert.is(await redis.command("EXISTS", `session_${session.ID}`), 1);
+  await store.Close();
+  assert.is(client.status, "end");
+});
+
+liveTest("unix socket and password (AUTH)", async () => {
+  const redis = await startRedis({ password: "s3cret", unixSocket: true });
+  if (!redis?.socketPath) return;
+  try {
+    await rejects(
+      () => NewStore(1, "unix", redis.socketPath!, "wrong", hashKey),
+      /WRONGPASS|invalid password/,
+    );
+    await rejects(() => NewStore(1, "unix", redis.socketPath!, "", hashKey), /NOAUTH/);
+    const store = GetRedisStore(await NewStore(1, "unix", redis.socketPath!, "s3cret", hashKey));
+    try {
+      const { session } = await get(store);
+      session.Values.set("x", 1);
+      const header = await save(store, session);
+      assert.is(await redis.command("EXISTS", `session_${session.ID}`), 1);
+      const { session: back } = await get(store, pair(header));
+      assert.is(back.Values.get("x"), 1);
+    } finally {
+      await store.Close();
+    }
+    const tcp = GetRedisStore(
+      await NewStore(1, "tcp", `127.0.0.1:${redis.port}`, "s3cret", hashKey),
+    );
+    await tcp.Close();
+  } finally {
+    await redis.stop();
+  }
+});
+
+liveTest(
+  "key rotation: a cookie of the old key is read, new cookies use the first pair",
+  async ({ store, redis }) => {
+    const rotated = GetRedisStore(
+      await NewStore(
+        1,
+        "tcp",
+        `127.0.0.1:${redis.port}`,
+        "",
+        Buffer.from("new-key"),
+        null,
+        hashKey,
+      ),
+    );
+    try {
+      const { session } = await get(store);
+      session.Values.set("x", 1);
+      const oldHeader = await save(store, session);
+      const { session: s, err } = await get(rotated, pair(oldHeader));
+      assert.is(err, null);
+      assert.is(s.ID, session.ID);
+      const newHeader = await save(rotated, s);
+      const { err: oldErr } = await get(store, pair(newHeader));
+      assert.instance(oldErr, Error, "the old-key store cannot read the new cookie");
+    } finally {
+      await rotated.Close();
+    }
+  },
+);
+
+T.run();
+
+/** Resolves when `fn()` rejects with a message matching `re`; fails otherwise. */
+async function rejects(fn: () => Promise<unknown>, re: RegExp): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    assert.match((err as Error).message, re);
+    return;
+  }
+  assert.unreachable(`expected a rejection matching ${re}`);
+}
+
+/** Codecs of `hashKey` whose clock is `seconds` in the past (to forge old cookies). */
+function backdated(seconds: number): SecureCookie[] {
+  const codecs = CodecsFromPairs(hashKey);
+  for (const c of codecs) c.timeFunc = () => Math.floor(Date.now() / 1000) - seconds;
+  return codecs;
+}
+
+/** RFC 4648 base32 decoding without padding (to check the ID carries 32 bytes). */
+function base32Decode(s: string): number[] {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  const out: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  for (const ch of s) {
+    const v = alphabet.indexOf(ch);
+    if (v < 0) throw new Error(`not base32: ${ch}`);
+    acc = (acc << 5) | v;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((acc >>> bits) & 0xff);
+    }
+  }
+  return out;
+}
