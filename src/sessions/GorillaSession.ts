@@ -41,7 +41,9 @@ export class GorillaSession {
     if (v === undefined) return [];
     this.Values.delete(key);
     if (!Array.isArray(v)) {
-      throw new TypeError(`sessions: the value under flash key ${JSON.stringify(key)} is not a list`);
+      throw new TypeError(
+        `sessions: the value under flash key ${JSON.stringify(key)} is not a list`,
+      );
     }
     return v;
   }
@@ -49,9 +51,17 @@ export class GorillaSession {
   /** Appends `value` to the flashes under `key` (`[]interface {}` in Go). */
   AddFlash(value: unknown, key: string = flashesKey): void {
     const v = this.Values.get(key);
-    const flashes = Array.isArray(v) ? v : [];
-    flashes.push(value);
-    this.Values.set(key, flashes);
+    if (v === undefined) {
+      this.Values.set(key, [value]);
+      return;
+    }
+    // Go's `v.([]interface{})` panics on another type.
+    if (!Array.isArray(v)) {
+      throw new TypeError(
+        `sessions: the value under flash key ${JSON.stringify(key)} is not a list`,
+      );
+    }
+    v.push(value);
   }
 
   Save(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -21,4 +21,12 @@ export interface Store {
   Save(req: IncomingMessage, res: ServerResponse, session: GorillaSession): Promise<void>;
   /** Replaces the store's default options for new sessions (Hertz's `Store.Options`). */
   Options(options: Options): void;
+  /**
+   * Optional (no Go counterpart): the session `New` resolves to for a request that carries no
+   * cookie `name` — new (`IsNew`), empty, with a copy of the store's default options — built
+   * synchronously without I/O. With it the middleware serves such a request without calling
+   * the store until the session is used, and without a Promise; without it the middleware
+   * awaits `Get` before `next()` on every request.
+   */
+  NewSession?(name: string): GorillaSession;
 }

@@ -1,0 +1,127 @@
+/**
+ * Sessions kept entirely in the cookie.
+ * Port of gorilla/sessions v1.2.2 `store.go` (`CookieStore`, `NewCookieStore`) with
+ * hertz-contrib/sessions v1.0.3 `cookie/cookie.go` (the `store` wrapper and its `Options`).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  type Codec,
+  CodecsFromPairs,
+  DecodeMulti,
+  EncodeMulti,
+  SecureCookie,
+} from "../securecookie/index.ts";
+import { appendSetCookie, isToken, newCookie } from "../sessions/cookieHeader.ts";
+import { GorillaSession } from "../sessions/GorillaSession.ts";
+import type { Options } from "../sessions/Options.ts";
+import { requestCookie } from "../sessions/requestCookie.ts";
+import type { SessionResult, Store } from "../sessions/Store.ts";
+import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
+
+/** The per-request cache of `Get` (gorilla's `Registry`), keyed by session name. */
+const registries = new WeakMap<IncomingMessage, Map<string, Promise<SessionResult>>>();
+
+/**
+ * The session values live in the cookie itself, authenticated (and encrypted when a block
+ * key is given) by securecookie; the session `ID` stays empty.
+ */
+export class CookieStore implements Store {
+  /** One codec per key pair; the first encodes, all are tried to decode (key rotation). */
+  Codecs: Codec[];
+  /**
+   * Default options of new sessions: `Path "/"`, `MaxAge 86400*30` (gorilla's `Options`
+   * field; `Options` is the method of the store contract here).
+   */
+  Opts: Options;
+
+  /**
+   * gorilla's `NewCookieStore`: key pairs alternate hash key and block key (`null` for
+   * none), as securecookie's `CodecsFromPairs`; the codecs' MaxAge is set to the default
+   * MaxAge (30 days).
+   */
+  constructor(...keyPairs: (Uint8Array | null | undefined)[]) {
+    this.Codecs = CodecsFromPairs(...keyPairs);
+    this.Opts = { Path: "/", MaxAge: 86400 * 30 };
+    this.MaxAge(this.Opts.MaxAge!);
+  }
+
+  /** gorilla's `Registry.Get`: the session `name` of the request, cached for the rest of the request. */
+  Get(req: IncomingMessage, name: string): Promise<SessionResult> {
+    if (!isToken(name)) {
+      // Go returns a nil session here; a new one keeps the [session, error] shape.
+      const err = new Error(`sessions: invalid character in cookie name: ${name}`);
+      return Promise.resolve([this.NewSession(name), err]);
+    }
+    let registry = registries.get(req);
+    if (registry === undefined) {
+      registry = new Map();
+      registries.set(req, registry);
+    }
+    let result = registry.get(name);
+    if (result === undefined) {
+      result = this.New(req, name);
+      registry.set(name, result);
+    }
+    return result;
+  }
+
+  /**
+   * gorilla's `CookieStore.New`: a new session with a copy of the default options; when the
+   * request has the cookie and it decodes, its values and `IsNew = false`; when it does not
+   * decode, the new session and the error.
+   */
+  New(req: IncomingMessage, name: string): Promise<SessionResult> {
+    const session = this.NewSession(name);
+    const value = requestCookie(req, name);
+    let err: Error | null = null;
+    if (value !== undefined) {
+      try {
+        const values = DecodeMulti(name, value, ...this.Codecs);
+        if (!(values instanceof Map)) {
+          throw new Error("sessions: the cookie does not hold a map[interface {}]interface {}");
+        }
+        session.Values = values;
+        session.IsNew = false;
+      } catch (e) {
+        err = e instanceof Error ? e : new Error(String(e));
+      }
+    }
+    return Promise.resolve([session, err]);
+  }
+
+  /** The session `New` gives for a request without the cookie, synchronously. */
+  NewSession(name: string): GorillaSession {
+    const session = GorillaSession.New(this, name);
+    session.Options = { ...this.Opts };
+    session.IsNew = true;
+    return session;
+  }
+
+  /** gorilla's `CookieStore.Save`: encodes the values with the first codec into the cookie. */
+  Save(_req: IncomingMessage, res: ServerResponse, session: GorillaSession): Promise<void> {
+    try {
+      const encoded = EncodeMulti(session.Name(), session.Values, ...this.Codecs);
+      appendSetCookie(res, newCookie(session.Name(), encoded, session.Options));
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /**
+   * hertz-contrib's `store.Options`: replaces the default options of new sessions. The
+   * codecs keep their MaxAge (use `MaxAge` to change both), as in Go: a store given
+   * `MaxAge: 3600` here still accepts cookies up to 30 days old.
+   */
+  Options(options: Options): void {
+    this.Opts = toGorillaOptions(options);
+  }
+
+  /** gorilla's `CookieStore.MaxAge`: sets the default MaxAge and every codec's MaxAge. */
+  MaxAge(age: number): void {
+    this.Opts.MaxAge = age;
+    for (const codec of this.Codecs) {
+      if (codec instanceof SecureCookie) codec.MaxAge(age);
+    }
+  }
+}

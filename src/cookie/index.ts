@@ -1,0 +1,2 @@
+export type { Store } from "../sessions/Store.ts";
+export { NewStore } from "./newStore.ts";

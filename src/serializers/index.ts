@@ -1,0 +1,4 @@
+export { GobSerializer } from "./GobSerializer.ts";
+export { JSONSerializer } from "./JSONSerializer.ts";
+export { MsgpackSerializer } from "./MsgpackSerializer.ts";
+export type { Serializer } from "./Serializer.ts";

@@ -1,0 +1,103 @@
+/**
+ * The `Session` of one request.
+ * Port of hertz-contrib/sessions v1.0.3 `sessions.go` (the `session` type).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { GorillaSession } from "./GorillaSession.ts";
+import { errorText, logError } from "./logger.ts";
+import type { Options } from "./Options.ts";
+import type { Session } from "./Session.ts";
+import type { Store } from "./Store.ts";
+import { toGorillaOptions } from "./toGorillaOptions.ts";
+
+export class RequestSession implements Session {
+  private session: GorillaSession | null = null;
+  private written = false;
+
+  constructor(
+    private readonly name: string,
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+    private readonly store: Store,
+  ) {}
+
+  ID(): string {
+    return this.Session().ID;
+  }
+
+  Get(key: unknown): unknown {
+    return this.Session().Values.get(key);
+  }
+
+  Set(key: unknown, val: unknown): void {
+    this.Session().Values.set(key, val);
+    this.written = true;
+  }
+
+  Delete(key: unknown): void {
+    this.Session().Values.delete(key);
+    this.written = true;
+  }
+
+  /** Go deletes key by key, so an empty session is not marked written. */
+  Clear(): void {
+    const values = this.Session().Values;
+    if (values.size === 0) return;
+    values.clear();
+    this.written = true;
+  }
+
+  AddFlash(value: unknown, key?: string): void {
+    this.Session().AddFlash(value, key);
+    this.written = true;
+  }
+
+  Flashes(key?: string): unknown[] {
+    this.written = true;
+    return this.Session().Flashes(key);
+  }
+
+  Options(options: Options): void {
+    this.written = true;
+    this.Session().Options = toGorillaOptions(options);
+  }
+
+  async Save(): Promise<void> {
+    if (!this.written) return;
+    if (this.res.headersSent) {
+      throw new Error(
+        `sessions: cannot save session ${JSON.stringify(this.name)}: the response headers were already sent`,
+      );
+    }
+    await this.store.Save(this.req, this.res, this.Session());
+    this.written = false;
+  }
+
+  /**
+   * The gorilla session. Resolved by the middleware when the request carries the cookie;
+   * otherwise built on first use from the store's `NewSession`.
+   */
+  Session(): GorillaSession {
+    let s = this.session;
+    if (s === null) {
+      if (this.store.NewSession === undefined) {
+        throw new Error(`sessions: session ${JSON.stringify(this.name)} was not loaded`);
+      }
+      s = this.store.NewSession(this.name);
+      this.session = s;
+    }
+    return s;
+  }
+
+  /** Whether the session changed since it was loaded or last saved. */
+  Written(): boolean {
+    return this.written;
+  }
+
+  /** @internal Loads the session with `store.Get`, logging its error as Hertz does. */
+  async load(): Promise<void> {
+    const [session, err] = await this.store.Get(this.req, this.name);
+    this.session = session;
+    if (err !== null) logError(`[sessions] ERROR! ${errorText(err)}\n`);
+  }
+}

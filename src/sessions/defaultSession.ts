@@ -1,0 +1,42 @@
+/**
+ * The request's session(s).
+ * Port of hertz-contrib/sessions v1.0.3 `sessions.go` (`Default`, `DefaultMany`).
+ */
+import type { IncomingMessage } from "node:http";
+import { DefaultKey } from "./defaultKey.ts";
+import { sessionsOf } from "./middleware.ts";
+import type { RequestSession } from "./RequestSession.ts";
+import type { Session } from "./Session.ts";
+
+/** Hertz's `c.MustGet(DefaultKey)` panic, with the fix. */
+function notMounted(): Error {
+  return new Error(
+    `Key "${DefaultKey}" does not exist: the sessions middleware (New or Many) did not run for this request`,
+  );
+}
+
+/** The session of the request (middleware `New`). Throws when the middleware did not run. */
+export function Default(req: IncomingMessage): Session {
+  const s = sessionsOf(req);
+  if (s === undefined) throw notMounted();
+  if (s instanceof Map) {
+    throw new TypeError("sessions: Default: the middleware is Many; use DefaultMany(req, name)");
+  }
+  return s;
+}
+
+/** The session `name` of the request (middleware `Many`). Throws when there is none. */
+export function DefaultMany(req: IncomingMessage, name: string): Session {
+  const all = sessionsOf(req);
+  if (all === undefined) throw notMounted();
+  if (!(all instanceof Map)) {
+    throw new TypeError("sessions: DefaultMany: the middleware is New; use Default(req)");
+  }
+  const s: RequestSession | undefined = all.get(name);
+  if (s === undefined) {
+    throw new Error(
+      `sessions: DefaultMany: no session named ${JSON.stringify(name)} (Many got ${JSON.stringify([...all.keys()])})`,
+    );
+  }
+  return s;
+}
