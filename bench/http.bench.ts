@@ -59,7 +59,8 @@ interface Contender {
   redis?: RedisNeed;
 }
 
-const HERTZ = ["src/index.ts"];
+// The stores serialize with gob by default.
+const HERTZ = ["src/index.ts", "src/gob/index.ts"];
 
 const CONTENDERS: Contender[] = [
   { id: "bare", label: "bare node:http (baseline)", counts: false },
