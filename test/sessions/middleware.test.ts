@@ -27,7 +27,12 @@ async function rejection(p: unknown): Promise<Error> {
   } catch (e) {
     return e as Error;
   }
-  throw new assert.Assertion({ message: "expected a rejection", operator: "rejects" });
+  throw new assert.Assertion({
+    message: "expected a rejection",
+    operator: "rejects",
+    expects: "a rejection",
+    actual: "a resolution",
+  });
 }
 
 /** Captures what the session logger receives while `fn` runs. */
