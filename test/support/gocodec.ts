@@ -2,14 +2,15 @@
  * Client of `compat/cmd/gocodec`: one long-lived Go process answering JSON-line requests
  * ({"op": ..., ...}) with {"ok": result} or {"err": message}.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
 import { goBinary } from "./gobin.ts";
 
 export class GoCodec {
   private waiting: Array<{ resolve: (v: unknown) => void; reject: (e: Error) => void }> = [];
 
-  private constructor(private proc: ChildProcessWithoutNullStreams) {
+  private constructor(private proc: ChildProcessByStdio<Writable, Readable, null>) {
     createInterface({ input: proc.stdout }).on("line", (line) => {
       const w = this.waiting.shift();
       if (!w) return;
