@@ -1,0 +1,172 @@
+/**
+ * The serializers against Go: the Go peer (compat/cmd/peer, hertz-contrib/sessions on a
+ * Redis store with `-serializer json|msgpack`) writes session values to Redis; the bytes are
+ * read here, and bytes written here are read by Go (GET /dump prints the Go types).
+ */
+import { Redis } from "ioredis";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { JSONSerializer } from "../../src/serializers/JSONSerializer.ts";
+import { MsgpackSerializer } from "../../src/serializers/MsgpackSerializer.ts";
+import type { Serializer } from "../../src/serializers/Serializer.ts";
+import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
+import { MemoryStore } from "../sessions/memoryStore.ts";
+import { CookieJar } from "../support/cookieJar.ts";
+import { type Peer, startPeer } from "../support/peer.ts";
+import { type RedisServer, startRedis } from "../support/redisServer.ts";
+
+type Typed = { t: string; v?: unknown };
+
+/** A value Go sets (`GET /set?type=&value=`) and the JavaScript value it stands for. */
+interface Case {
+  type: string;
+  value: string;
+  js: unknown;
+}
+
+const common: Case[] = [
+  { type: "int", value: "1", js: 1 },
+  { type: "int", value: "-1", js: -1 },
+  { type: "int", value: "200", js: 200 },
+  { type: "int", value: "-200", js: -200 },
+  { type: "int", value: "70000", js: 70000 },
+  { type: "int", value: "1099511627776", js: 2 ** 40 },
+  { type: "float64", value: "0.5", js: 0.5 },
+  { type: "string", value: "<ü & ✓>", js: "<ü & ✓>" },
+  { type: "bool", value: "true", js: true },
+  { type: "nil", value: "", js: null },
+  { type: "strings", value: "a,b", js: ["a", "b"] },
+  { type: "map", value: '{"b":1.5,"a":"x"}', js: { a: "x", b: 1.5 } },
+];
+
+const bytesCase: Case = { type: "bytes", value: "AAEC/w==", js: new Uint8Array([0, 1, 2, 255]) };
+const timeCase: Case = {
+  type: "time",
+  value: "2024-02-29T12:30:45.123Z",
+  js: new Date(Date.UTC(2024, 1, 29, 12, 30, 45, 123)),
+};
+
+function session(entries: [unknown, unknown][] = []): GorillaSession {
+  const s = GorillaSession.New(new MemoryStore(), "mysession");
+  s.Values = new Map(entries);
+  return s;
+}
+
+function live(
+  name: "json" | "msgpack",
+  ser: Serializer,
+  cases: Case[],
+  goTypes: Record<string, string>,
+) {
+  const t = suite(`serializers vs Go peer: ${name}`);
+  let redis: RedisServer | null = null;
+  let peer: Peer | null = null;
+  let client: Redis | null = null;
+
+  t.before(async () => {
+    redis = await startRedis();
+    if (!redis) return;
+    peer = await startPeer([
+      "-store",
+      "redis",
+      "-redis",
+      `127.0.0.1:${redis.port}`,
+      "-serializer",
+      name,
+    ]);
+    if (!peer) return;
+    client = new Redis({ host: "127.0.0.1", port: redis.port, lazyConnect: true });
+  });
+
+  t.after(async () => {
+    client?.disconnect();
+    await peer?.stop();
+    await redis?.stop();
+  });
+
+  /** A Go session holding `key` = the case's value: its Redis bytes and its jar. */
+  async function goWrites(c: Case): Promise<{ bytes: Buffer; jar: CookieJar; id: string }> {
+    const jar = new CookieJar();
+    const q = new URLSearchParams({ key: "k", type: c.type, value: c.value });
+    const res = await jar.fetch(`${peer!.url}/set?${q}`);
+    assert.is(res.status, 200, await res.text());
+    const { id } = (await (await jar.fetch(`${peer!.url}/id`)).json()) as { id: string };
+    const bytes = await client!.getBuffer(`session_${id}`);
+    assert.ok(bytes, "Go stored the session");
+    return { bytes: bytes!, jar, id };
+  }
+
+  t("Go's bytes read as the JavaScript values, and the same values write Go's bytes", async () => {
+    if (!client) return;
+    for (const c of cases) {
+      const { bytes } = await goWrites(c);
+      const s = session();
+      ser.Deserialize(bytes, s);
+      const got = s.Values.get("k");
+      const label = `${c.type} ${c.value}`;
+      if (c.js instanceof Uint8Array && name === "msgpack") {
+        assert.equal(Array.from(got as Uint8Array), Array.from(c.js), label);
+      } else if (c.js instanceof Date && name === "msgpack") {
+        assert.is((got as Date).getTime(), c.js.getTime(), label);
+      } else if (!(c.js instanceof Uint8Array) && !(c.js instanceof Date)) {
+        assert.equal(got, c.js, label);
+      }
+      // Go writes a msgpack map in random order: only its decoded value compares.
+      if (name === "msgpack" && c.type === "map") continue;
+      assert.is(
+        Buffer.from(ser.Serialize(session([["k", c.js]]))).toString("hex"),
+        bytes.toString("hex"),
+        label,
+      );
+    }
+  });
+
+  t("values written here are read by Go with the documented Go types", async () => {
+    if (!client) return;
+    const { jar, id } = await goWrites(common[0]);
+    const entries = cases.map((c, i): [string, unknown] => [`k${i}`, c.js]);
+    await client!.set(`session_${id}`, Buffer.from(ser.Serialize(session(entries))), "EX", 600);
+    const dump = (await (await jar.fetch(`${peer!.url}/dump`)).json()) as Typed;
+    assert.is(dump.t, "map[interface {}]interface {}");
+    const got = new Map((dump.v as Array<[Typed, Typed]>).map(([k, v]) => [String(k.v), v]));
+    cases.forEach((c, i) => {
+      assert.is(got.get(`k${i}`)?.t, goTypes[`${c.type} ${c.value}`], `${c.type} ${c.value}`);
+    });
+  });
+
+  return t;
+}
+
+live("json", new JSONSerializer(), [...common, bytesCase, timeCase], {
+  "int 1": "float64",
+  "int -1": "float64",
+  "int 200": "float64",
+  "int -200": "float64",
+  "int 70000": "float64",
+  "int 1099511627776": "float64",
+  "float64 0.5": "float64",
+  "string <ü & ✓>": "string",
+  "bool true": "bool",
+  "nil ": "nil",
+  "strings a,b": "[]interface {}",
+  'map {"b":1.5,"a":"x"}': "map[string]interface {}",
+  "bytes AAEC/w==": "string",
+  "time 2024-02-29T12:30:45.123Z": "string",
+}).run();
+
+live("msgpack", new MsgpackSerializer(), [...common, bytesCase, timeCase], {
+  "int 1": "int8",
+  "int -1": "int8",
+  "int 200": "uint8",
+  "int -200": "int16",
+  "int 70000": "uint32",
+  "int 1099511627776": "uint64",
+  "float64 0.5": "float64",
+  "string <ü & ✓>": "string",
+  "bool true": "bool",
+  "nil ": "nil",
+  "strings a,b": "[]interface {}",
+  'map {"b":1.5,"a":"x"}': "map[string]interface {}",
+  "bytes AAEC/w==": "[]uint8",
+  "time 2024-02-29T12:30:45.123Z": "time.Time",
+}).run();
