@@ -56,11 +56,14 @@ export interface RedisCluster {
   command(node: RedisNode, ...args: Array<string | number | Uint8Array>): Promise<RespReply>;
   /** Sends one keyed command to a master, following a MOVED redirect to the right one. */
   commandRouted(...args: Array<string | number | Uint8Array>): Promise<RespReply>;
+  /** The master currently serving `key` (by CLUSTER KEYSLOT and the slot map). */
+  masterOf(key: string): Promise<RedisNode>;
   /**
-   * SIGKILLs the i-th current master (see masters()) and returns it; unless `wait` is false,
-   * resolves only once a replica has taken over its slots and the cluster is ok again.
+   * SIGKILLs a master (the i-th of masters(), or the given node) and returns it; unless
+   * `wait` is false, resolves only once a replica has taken over its slots and the cluster is
+   * ok again.
    */
-  killMaster(i: number, wait?: boolean): Promise<RedisNode>;
+  killMaster(which: number | RedisNode, wait?: boolean): Promise<RedisNode>;
   /** Waits until every live node says cluster_state:ok with all 16384 slots served. */
   waitOk(timeoutMs?: number): Promise<void>;
   /** Kills every node and removes the temp dirs. */
@@ -348,6 +351,8 @@ interface ClusterNodeLine {
   masterId: string;
   id: string;
   firstSlot: number;
+  /** Slot ranges served, inclusive. */
+  ranges: Array<[number, number]>;
   connected: boolean;
 }
 
@@ -371,6 +376,10 @@ function parseClusterNodes(text: string): ClusterNodeLine[] {
         masterId: f[3],
         connected: f[7] === "connected",
         firstSlot: slots.length ? Number(slots[0].split("-")[0]) : Number.POSITIVE_INFINITY,
+        ranges: slots.map((r) => {
+          const [a, b = a] = r.split("-");
+          return [Number(a), Number(b)] as [number, number];
+        }),
       };
     });
 }
@@ -425,6 +434,9 @@ export async function startRedisCluster(
         join(dir, "nodes.conf"),
         "--cluster-node-timeout",
         String(opts.nodeTimeoutMs ?? 1000),
+        // Replicas sync at once (the default waits 5 s for more replicas to share a transfer).
+        "--repl-diskless-sync-delay",
+        "0",
       ];
       if (password) args.push("--requirepass", password, "--masterauth", password);
       launches.push(
@@ -506,9 +518,22 @@ export async function startRedisCluster(
         return command({ host: moved[1] || host, port: Number(moved[2]) }, ...args);
       }
     },
-    async killMaster(i, wait = true) {
-      const m = (await masters())[i];
-      if (!m) throw new Error(`no master #${i}`);
+    async masterOf(key) {
+      const lines = await clusterNodes();
+      const live = lines.find((l) => alive().some((n) => n.port === l.node.port));
+      const slot = Number(await command(live?.node ?? nodes[0], "CLUSTER", "KEYSLOT", key));
+      const owner = lines.find(
+        (l) =>
+          l.flags.includes("master") &&
+          !l.flags.includes("fail") &&
+          l.ranges.some(([a, b]) => slot >= a && slot <= b),
+      );
+      if (!owner) throw new Error(`no master serves slot ${slot}`);
+      return owner.node;
+    },
+    async killMaster(which, wait = true) {
+      const m = typeof which === "number" ? (await masters())[which] : which;
+      if (!m) throw new Error(`no master #${which}`);
       await killProc(procs.get(m.port)?.proc);
       if (wait) {
         await waitFor(`a replica to replace master ${m.port}`, 30_000, async () =>
