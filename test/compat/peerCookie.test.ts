@@ -191,6 +191,13 @@ Cookie("/options sets each cookie attribute as Hertz prints it", async () => {
     ["maxAge=60&path=/&samesite=default", ["max-age=60", "expires", "path=/"]],
     ["path=/", ["path=/"]], // MaxAge 0: a session cookie
     ["maxAge=60", ["max-age=60", "expires"]], // no Path given: none sent
+    // net/http's cleaning survives Hertz's re-parse: a leading dot is stripped, an invalid
+    // domain and invalid path bytes are dropped (with a log line on stderr).
+    ["domain=.example.com&path=/", ["domain=example.com", "path=/"]],
+    ["domain=127.0.0.1", ["domain=127.0.0.1"]],
+    ["domain=bad_domain!", []],
+    ["path=/a%3Bb", ["path=/ab"]],
+    ["maxAge=-5", ["expires"]],
   ];
   for (const [query, want] of cases) {
     const jar = new CookieJar();
@@ -202,6 +209,7 @@ Cookie("/options sets each cookie attribute as Hertz prints it", async () => {
     );
     assert.equal(got, want, query);
   }
+  assert.match(peer.stderr(), /net\/http: invalid Cookie\.Domain "bad_domain!"; dropping domain/);
   const jar = new CookieJar();
   assert.equal(await get(jar, "/options?samesite=bogus"), {
     status: 400,
