@@ -10,6 +10,8 @@ package main
 //     (text and kind). "exact" is false where the innermost text comes from a serializer's
 //     parser (JSON syntax errors, gob errors) rather than from securecookie.
 //   - "encodeErrors": values and codecs Go's Encode refuses, with Go's error.
+//   - "multiErrors": MultiError values of 0 to 4 elements (nil ones too), with their text
+//     and kinds.
 //
 // A cookie whose parts cannot come out of Encode (a non-numeric timestamp, a garbage
 // payload) is built by signCookie, which signs like Encode; the generator checks that
@@ -28,6 +30,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash"
 	"log"
@@ -104,6 +107,14 @@ type scVectors struct {
 	Cases        []scCase          `json:"cases"`
 	Errors       []scErrCase       `json:"errors"`
 	EncodeErrors []scEncodeErrCase `json:"encodeErrors"`
+	MultiErrors  []scMultiErrCase  `json:"multiErrors"`
+}
+
+// scMultiErrCase is a securecookie.MultiError built directly: its elements by text (null
+// for a nil error; "plain: ..." texts are errors.New values, the others securecookie's).
+type scMultiErrCase struct {
+	Errors []*string `json:"errors"`
+	Error  scErr     `json:"error"`
 }
 
 var scHashes = map[string]func() hash.Hash{
@@ -504,5 +515,27 @@ func secureCookieVectors() any {
 	addEncErr("multi/no-hash-keys", scSpec{Name: "session", KeyPairs: pairs(nil, nil, []byte{}), Encoder: "json", Multi: true}, `{"a":1}`, "json", map[string]any{"a": 1.0})
 	addEncErr("multi/too-long", scSpec{Name: "session", KeyPairs: pairs(scHash, nil, scHash2), Encoder: "json", Multi: true, MaxLength: intp(50)},
 		`{"a":1}`, "json", map[string]any{"a": 1.0})
+
+	// MultiError composition.
+	_, hashKeyNotSet := securecookie.New(nil, nil).Encode("x", 1)
+	_, tooLong := (scSpec{Name: "s", KeyPairs: pairs(scHash), Encoder: "json", MaxLength: intp(10)}).encode(1)
+	plain := errors.New("plain: not a securecookie error")
+	for _, list := range [][]error{
+		{}, {nil}, {securecookie.ErrMacInvalid}, {nil, hashKeyNotSet},
+		{plain, securecookie.ErrMacInvalid}, {tooLong, plain},
+		{securecookie.ErrMacInvalid, hashKeyNotSet, nil, plain},
+		{securecookie.MultiError{hashKeyNotSet}, plain},
+	} {
+		c := scMultiErrCase{Errors: []*string{}, Error: describeErr(securecookie.MultiError(list))}
+		for _, e := range list {
+			if e == nil {
+				c.Errors = append(c.Errors, nil)
+			} else {
+				t := e.Error()
+				c.Errors = append(c.Errors, &t)
+			}
+		}
+		v.MultiErrors = append(v.MultiErrors, c)
+	}
 	return v
 }
