@@ -1,0 +1,50 @@
+/**
+ * Go's URLEncoding: the fast path (canonical input) and the port of Go's decoder agree;
+ * text and bytes entry points agree. Go's verdicts and offsets themselves are proven by the
+ * vectors and the live tests.
+ */
+import fc from "fast-check";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { urlDecode, urlDecodeString, urlEncode } from "../../src/securecookie/base64.ts";
+
+function outcome(f: () => Buffer): string {
+  try {
+    return `ok:${f().toString("hex")}`;
+  } catch (e) {
+    return `err:${(e as Error).message}`;
+  }
+}
+
+test("padded URL-safe base64 of any bytes, and back", () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 100 }), (b) => {
+      const s = urlEncode(b);
+      assert.is(s.length % 4, 0);
+      assert.ok(/^[A-Za-z0-9_-]*={0,2}$/.test(s));
+      assert.equal(urlDecodeString(s), Buffer.from(b));
+      assert.equal(urlDecode(Buffer.from(s)), Buffer.from(b));
+    }),
+  );
+});
+
+test("text and bytes decoding agree on every near-base64 string", () => {
+  const unit = fc.constantFrom(..."AQgw-_+/=\n\r*. ");
+  fc.assert(
+    fc.property(fc.string({ unit, maxLength: 16 }), (s) => {
+      assert.is(
+        outcome(() => urlDecodeString(s)),
+        outcome(() => urlDecode(Buffer.from(s))),
+      );
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test("offsets count UTF-8 bytes, as Go's", () => {
+  assert.throws(() => urlDecodeString("AAAAé"), /input byte 4$/);
+  assert.throws(() => urlDecodeString("é"), /input byte 0$/);
+  assert.throws(() => urlDecodeString("AA\n\nAAéA"), /input byte 6$/);
+});
+
+test.run();
