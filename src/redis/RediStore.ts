@@ -96,11 +96,14 @@ export class RediStore implements Store {
 
   /** Closes the connection (Go: `Pool.Close`). */
   async Close(): Promise<void> {
+    if (this.Client.status === "end") return;
+    const ended = new Promise((resolve) => this.Client.once("end", resolve));
     try {
       await this.Client.quit();
     } catch {
       this.Client.disconnect();
     }
+    await ended;
   }
 
   /** Returns the session for `name`, cached for the rest of the request. */

@@ -99,11 +99,14 @@ export class Store implements SessionStore {
 
   /** Closes every connection of the cluster client. */
   async Close(): Promise<void> {
+    if (this.Rdb.status === "end") return;
+    const ended = new Promise((resolve) => this.Rdb.once("end", resolve));
     try {
       await this.Rdb.quit();
     } catch {
       this.Rdb.disconnect();
     }
+    await ended;
   }
 
   /**

@@ -26,7 +26,12 @@ import {
   EncodeMulti,
   type SecureCookie,
 } from "../../src/securecookie/index.ts";
-import { JSONSerializer, MsgpackSerializer, type Serializer } from "../../src/serializers/index.ts";
+import {
+  GobSerializer,
+  JSONSerializer,
+  MsgpackSerializer,
+  type Serializer,
+} from "../../src/serializers/index.ts";
 import { newCookie } from "../../src/sessions/cookieHeader.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import type { Store } from "../../src/sessions/Store.ts";
@@ -431,7 +436,7 @@ for (const [label, serializer, expectText] of [
         assert.is(err, null);
         assert.is(back.Values.get("user"), "ann");
       } finally {
-        store.SetSerializer(new (await import("../../src/serializers/index.ts")).GobSerializer());
+        store.SetSerializer(new GobSerializer());
       }
     },
   );
@@ -454,7 +459,7 @@ liveTest(
       const { session: back } = await get(store, pair(header));
       assert.equal(back.Values.get("bytes"), [0, 1, 2, 255]);
     } finally {
-      store.SetSerializer(new (await import("../../src/serializers/index.ts")).GobSerializer());
+      store.SetSerializer(new GobSerializer());
     }
   },
 );
