@@ -23,10 +23,10 @@ import { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Options } from "../sessions/Options.ts";
 import { requestCookie } from "../sessions/requestCookie.ts";
 import type { SessionResult, Store } from "../sessions/Store.ts";
+import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
 import { asBuffer } from "./asBuffer.ts";
 import { registryGet } from "./registry.ts";
 import { newSessionID } from "./sessionID.ts";
-import { toGorillaOptions } from "./toGorillaOptions.ts";
 
 /** Amount of time, in seconds, for cookies and Redis keys to expire (30 days). */
 export const sessionExpire = 86400 * 30;
@@ -82,7 +82,7 @@ export class RediStore implements Store {
     this.Opts.MaxAge = v;
     for (const codec of this.Codecs) {
       if (codec instanceof SecureCookie) codec.MaxAge(v);
-      else console.warn(`Can't change MaxAge on codec ${String(codec)}`);
+      else process.stderr.write(`[Warn] Can't change MaxAge on codec ${String(codec)}\n`);
     }
   }
 
@@ -112,7 +112,7 @@ export class RediStore implements Store {
       req,
       name,
       () => this.New(req, name),
-      () => this.newSession(name),
+      () => this.NewSession(name),
     );
   }
 
@@ -124,7 +124,7 @@ export class RediStore implements Store {
    * cookie's ID, so saving it writes the same key again.
    */
   async New(req: IncomingMessage, name: string): Promise<SessionResult> {
-    const session = this.newSession(name);
+    const session = this.NewSession(name);
     const value = requestCookie(req, name);
     if (value === undefined) return [session, null];
     try {
@@ -188,8 +188,11 @@ export class RediStore implements Store {
     await this.Client.del(this.keyPrefix + session.ID);
   }
 
-  /** A new session with a copy of the store options, marked new. */
-  private newSession(name: string): GorillaSession {
+  /**
+   * The session `New` gives for a request without the cookie (new, empty, a copy of the store
+   * options), built without I/O: the middleware then calls the store only when it must.
+   */
+  NewSession(name: string): GorillaSession {
     const session = GorillaSession.New(this, name);
     session.Options = { ...this.Opts };
     session.IsNew = true;

@@ -8,7 +8,6 @@ import type { Cluster } from "ioredis";
 import { asBuffer } from "../redis/asBuffer.ts";
 import { registryGet } from "../redis/registry.ts";
 import { newSessionID } from "../redis/sessionID.ts";
-import { toGorillaOptions } from "../redis/toGorillaOptions.ts";
 import { type Codec, CodecsFromPairs, DecodeMulti, EncodeMulti } from "../securecookie/index.ts";
 import { GobSerializer, type Serializer } from "../serializers/index.ts";
 import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
@@ -16,6 +15,7 @@ import { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Options } from "../sessions/Options.ts";
 import { requestCookie } from "../sessions/requestCookie.ts";
 import type { SessionResult, Store as SessionStore } from "../sessions/Store.ts";
+import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
 
 /** Amount of time, in seconds, for cookies and Redis keys to expire (30 days). */
 export const sessionExpire = 86400 * 30;
@@ -53,7 +53,7 @@ export class Store implements SessionStore {
       req,
       name,
       () => this.New(req, name),
-      () => this.newSession(name),
+      () => this.NewSession(name),
     );
   }
 
@@ -64,7 +64,7 @@ export class Store implements SessionStore {
    * store does).
    */
   async New(req: IncomingMessage, name: string): Promise<SessionResult> {
-    const session = this.newSession(name);
+    const session = this.NewSession(name);
     const value = requestCookie(req, name);
     if (value === undefined) return [session, null];
     try {
@@ -159,8 +159,11 @@ export class Store implements SessionStore {
     await this.Rdb.del(this.keyPrefix + session.ID);
   }
 
-  /** A new session with a copy of the store options, marked new. */
-  private newSession(name: string): GorillaSession {
+  /**
+   * The session `New` gives for a request without the cookie (new, empty, a copy of the store
+   * options), built without I/O: the middleware then calls the store only when it must.
+   */
+  NewSession(name: string): GorillaSession {
     const session = GorillaSession.New(this, name);
     session.Options = { ...this.Opts };
     session.IsNew = true;

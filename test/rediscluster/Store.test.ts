@@ -230,10 +230,10 @@ liveTest("Options() replaces the defaults with a copy", async ({ addrs }) => {
     const { session } = await get(store);
     assert.equal(session.Options, {
       Path: "/x",
+      Domain: "",
       MaxAge: 30,
-      Domain: undefined,
-      Secure: undefined,
-      HttpOnly: undefined,
+      Secure: false,
+      HttpOnly: false,
       SameSite: undefined,
     });
     session.Values.set("x", 1);
