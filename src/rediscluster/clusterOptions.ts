@@ -43,7 +43,7 @@ export const DefaultClusterOptions: Readonly<ClusterOptions> = Object.freeze({
     socketTimeout: 2000,
     /** Queued node commands fail after one failed reconnection (default: 20). */
     maxRetriesPerRequest: 1,
-    /** RESP2 with a plain `AUTH password`, the commands Go's go-redis v9 sends on RESP2. */
+    /** RESP2 with a plain `AUTH password` (go-redis v9 negotiates RESP3; the replies used are alike). */
     protocol: 2 as const,
     /** No `CLIENT SETINFO` at connect time. */
     disableClientInfo: true,

@@ -33,7 +33,9 @@ import {
   type Serializer,
 } from "../../src/serializers/index.ts";
 import { newCookie } from "../../src/sessions/cookieHeader.ts";
+import { Default } from "../../src/sessions/defaultSession.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
+import { New } from "../../src/sessions/middleware.ts";
 import type { Store } from "../../src/sessions/Store.ts";
 import { type RedisServer, startRedis } from "../support/redisServer.ts";
 
@@ -177,6 +179,46 @@ liveTest(
     // The INFO itself and the RESETSTAT are the test's own commands.
     delete calls.info;
     assert.equal(calls, { get: 1, setex: 1 });
+  },
+);
+
+liveTest(
+  "through the middleware: no cookie, no Redis call; a cookie, one GET",
+  async ({ redis, store }) => {
+    const mw = New(name, store);
+    const run = async (
+      cookie: string | undefined,
+      handler: (req: IncomingMessage) => Promise<void>,
+    ) => {
+      const req = request(cookie);
+      const res = new ServerResponse(req);
+      await mw(req, res, () => handler(req));
+      return setCookies(res);
+    };
+    const calls = async () => {
+      const stats = String(await redis.command("INFO", "commandstats"));
+      const out = Object.fromEntries(
+        [...stats.matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)].map((m) => [m[1], Number(m[2])]),
+      );
+      delete out.info;
+      delete out.config;
+      await redis.command("CONFIG", "RESETSTAT");
+      return out;
+    };
+    await redis.command("CONFIG", "RESETSTAT");
+    await run(undefined, async (req) => {
+      assert.is(Default(req).Get("x"), undefined);
+    });
+    assert.equal(await calls(), {}, "a cookieless request that does not save");
+    const [header] = await run(undefined, async (req) => {
+      Default(req).Set("x", 1);
+      await Default(req).Save();
+    });
+    assert.equal(await calls(), { setex: 1 });
+    await run(pair(header), async (req) => {
+      assert.is(Default(req).Get("x"), 1);
+    });
+    assert.equal(await calls(), { get: 1 });
   },
 );
 
