@@ -49,6 +49,7 @@ export async function NewStoreWithOption(
     await Promise.race([
       (async () => {
         if (rdb.status === "wait") await rdb.connect();
+        else if (rdb.status !== "ready") await ready(rdb);
         await Promise.all(rdb.nodes("master").map((node) => ping(node)));
       })(),
       new Promise<never>((_, reject) => {
@@ -92,4 +93,20 @@ export function NewStore(
     );
   }
   return NewStoreWithOption(opt, ...kvs);
+}
+
+/** Waits for a cluster that connects by itself (`lazyConnect: false`) to be ready. */
+function ready(rdb: Cluster): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onReady = () => {
+      rdb.off("end", onEnd);
+      resolve();
+    };
+    const onEnd = () => {
+      rdb.off("ready", onReady);
+      reject(new Error("Connection is closed."));
+    };
+    rdb.once("ready", onReady);
+    rdb.once("end", onEnd);
+  });
 }

@@ -272,6 +272,7 @@ liveTest("NewStoreWithOption takes ioredis Cluster options", async ({ cluster })
   const opts: ClusterStoreOptions = {
     nodes: [cluster.nodes[0]],
     redisOptions: { commandTimeout: 500 },
+    lazyConnect: false,
   };
   const store = await NewStoreWithOption(opts, hashKey);
   try {
