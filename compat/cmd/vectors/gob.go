@@ -6,11 +6,12 @@ package main
 //
 //	{"cases": [{"name", "into", "gob": base64, "typed": tjson}],
 //	 "streams": [{"name", "gob": base64 of one stream, "into": [...], "typed": [tjson...]}],
-//	 "instants": {tjson text of a time.Time: its Unix milliseconds (floor), as a string}}
+//	 "instants": {tjson text of a time.Time: its Unix milliseconds (floor), as a string},
+//	 "kinds": {named type as %T prints it: its reflect.Kind, "map:<key kind>" for maps}}
 //
 // "instants" exists because the RFC 3339 text of typed JSON drops the seconds of a zone
 // offset (+05:53:28 prints as +05:53), so the instant of such a time cannot be read back
-// from its text alone.
+// from its text alone; "kinds" because a named type's name does not tell its kind.
 //
 // "into" is the Go type the bytes are decoded into ("" is map[interface {}]interface {});
 // the values and registered names live in package gobtypes, shared with cmd/gocodec.
@@ -59,6 +60,11 @@ func gobEncodeValue(enc *gob.Encoder, v any) error {
 // gobInstants maps the typed-JSON text of every time.Time reachable from v to its instant.
 var gobInstants = map[string]string{}
 
+// gobKinds maps each named (non-predeclared) type reachable from v to its kind.
+var gobKinds = map[string]string{}
+
+var gobZeroSeen = map[reflect.Type]bool{}
+
 var gobTimeType = reflect.TypeOf(time.Time{})
 
 func gobCollectInstants(v reflect.Value) {
@@ -68,9 +74,26 @@ func gobCollectInstants(v reflect.Value) {
 		gobInstants[t.Format(time.RFC3339Nano)+" "+name] = strconv.FormatInt(t.UnixMilli(), 10)
 		return
 	}
+	if t := v.Type(); t.Name() != "" && t.PkgPath() != "" {
+		kind := t.Kind().String()
+		if t.Kind() == reflect.Map {
+			kind += ":" + t.Key().Kind().String()
+		}
+		gobKinds[t.String()] = kind
+	}
 	switch v.Kind() {
-	case reflect.Interface, reflect.Pointer:
+	case reflect.Interface:
 		if !v.IsNil() {
+			gobCollectInstants(v.Elem())
+		}
+	case reflect.Pointer:
+		if v.IsNil() {
+			// The zero value a nil pointer stands for (each type once: types may be recursive).
+			if !gobZeroSeen[v.Type()] {
+				gobZeroSeen[v.Type()] = true
+				gobCollectInstants(reflect.New(v.Type().Elem()).Elem())
+			}
+		} else {
 			gobCollectInstants(v.Elem())
 		}
 	case reflect.Slice, reflect.Array:
@@ -145,5 +168,5 @@ func gobVectors() any {
 		s.Gob = base64.StdEncoding.EncodeToString(buf.Bytes())
 		out = append(out, s)
 	}
-	return map[string]any{"cases": cases, "streams": out, "instants": gobInstants}
+	return map[string]any{"cases": cases, "streams": out, "instants": gobInstants, "kinds": gobKinds}
 }
