@@ -1,0 +1,10 @@
+/**
+ * A Go complex number (`complex64` / `complex128`): the real part first, as gob sends it.
+ * Encoded fresh, a `Complex` is a `complex128`.
+ */
+export class Complex {
+  constructor(
+    readonly real: number,
+    readonly imag: number,
+  ) {}
+}

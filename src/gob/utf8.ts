@@ -1,0 +1,56 @@
+/**
+ * UTF-8 for gob strings, with fast paths for the short ASCII strings sessions are made of.
+ * Invalid UTF-8 (which a Go string may hold) decodes with U+FFFD replacements, as
+ * `TextDecoder` does; lone surrogates encode as U+FFFD, as `TextEncoder` does.
+ */
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** Up to this many bytes, a JS loop beats `TextDecoder`'s call overhead. */
+const shortString = 32;
+
+export function utf8Decode(buf: Uint8Array, start: number, end: number): string {
+  if (end - start <= shortString) {
+    let s = "";
+    for (let i = start; i < end; i++) {
+      const c = buf[i];
+      if (c >= 0x80) return decoder.decode(buf.subarray(start, end));
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+  return decoder.decode(buf.subarray(start, end));
+}
+
+/** The UTF-8 length of `s`, and whether it is all ASCII (then it equals `s.length`). */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 2; // 4 bytes for 2 UTF-16 units
+        i++;
+      } else n += 2;
+    } else n += 2;
+  }
+  return n;
+}
+
+/** Writes `s` as UTF-8 at `pos`; `buf` has room for `utf8Length(s)` bytes. Returns the new position. */
+export function utf8Write(s: string, buf: Uint8Array, pos: number): number {
+  const n = s.length;
+  if (n <= 64) {
+    let p = pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) return pos + encoder.encodeInto(s, buf.subarray(pos)).written;
+      buf[p++] = c;
+    }
+    return p;
+  }
+  return pos + encoder.encodeInto(s, buf.subarray(pos)).written;
+}

@@ -1,0 +1,215 @@
+/**
+ * Type definitions on the wire: the `wireType` struct a stream sends for each type it uses.
+ *
+ * Port of `wireType`, `arrayType`, `sliceType`, `structType`, `fieldType`, `mapType`,
+ * `gobEncoderType` and `CommonType` of Go 1.26 encoding/gob type.go, read and written as gob
+ * structs (doc.go):
+ *
+ *	type wireType struct {
+ *		ArrayT           *arrayType       // field 0
+ *		SliceT           *sliceType       // field 1
+ *		StructT          *structType      // field 2
+ *		MapT             *mapType         // field 3
+ *		GobEncoderT      *gobEncoderType  // field 4
+ *		BinaryMarshalerT *gobEncoderType  // field 5
+ *		TextMarshalerT   *gobEncoderType  // field 6
+ *	}
+ *	type CommonType struct { Name string; Id int }
+ *	type arrayType struct { CommonType; Elem typeId; Len int }
+ *	type sliceType struct { CommonType; Elem typeId }
+ *	type structType struct { CommonType; Field []fieldType }
+ *	type fieldType struct { Name string; Id int }
+ *	type mapType struct { CommonType; Key typeId; Elem typeId }
+ *	type gobEncoderType struct { CommonType }
+ */
+import type { ByteReader } from "./ByteReader.ts";
+import { decodeError } from "./ByteReader.ts";
+import type { ByteWriter } from "./ByteWriter.ts";
+import type { GoType, Marshaler } from "./GoType.ts";
+
+export interface WireField {
+  readonly name: string;
+  readonly id: number;
+}
+
+/** A type definition as received: type ids are resolved when a value first uses the type. */
+export interface WireType {
+  kind: "array" | "slice" | "struct" | "map" | "encoder";
+  name: string;
+  elem: number;
+  key: number;
+  len: number;
+  fields: WireField[];
+  marshaler: Marshaler;
+}
+
+const marshalers: Marshaler[] = ["gob", "binary", "text"];
+
+/**
+ * StructValue: (uint(fieldDelta) FieldValue)*, ended by a zero delta or the end of the
+ * message; calls `field` with each field number.
+ */
+function readStruct(r: ByteReader, numFields: number, field: (n: number) => void): void {
+  let fieldnum = -1;
+  while (r.pos < r.end) {
+    const delta = r.uint();
+    if (delta === 0) break;
+    if (fieldnum >= numFields - delta) throw decodeError("bad data: field numbers out of bounds");
+    fieldnum += delta;
+    field(fieldnum);
+  }
+}
+
+/** Reads an encoded `wireType` value; exactly one of its fields must be set. */
+export function readWireType(r: ByteReader): WireType {
+  const w: WireType = {
+    kind: "struct",
+    name: "",
+    elem: 0,
+    key: 0,
+    len: 0,
+    fields: [],
+    marshaler: "gob",
+  };
+  let set = 0;
+  const common = () =>
+    readStruct(r, 2, (n) => {
+      if (n === 0) w.name = r.string();
+      else r.int(); // Id: the id is the one the definition is sent under
+    });
+  readStruct(r, 7, (n) => {
+    set++;
+    switch (n) {
+      case 0:
+        w.kind = "array";
+        readStruct(r, 3, (f) => {
+          if (f === 0) common();
+          else if (f === 1) w.elem = r.int();
+          else w.len = r.int();
+        });
+        break;
+      case 1:
+        w.kind = "slice";
+        readStruct(r, 2, (f) => {
+          if (f === 0) common();
+          else w.elem = r.int();
+        });
+        break;
+      case 2:
+        w.kind = "struct";
+        readStruct(r, 2, (f) => {
+          if (f === 0) common();
+          else w.fields = readFields(r);
+        });
+        break;
+      case 3:
+        w.kind = "map";
+        readStruct(r, 3, (f) => {
+          if (f === 0) common();
+          else if (f === 1) w.key = r.int();
+          else w.elem = r.int();
+        });
+        break;
+      default:
+        w.kind = "encoder";
+        w.marshaler = marshalers[n - 4];
+        readStruct(r, 1, common);
+    }
+  });
+  if (set !== 1) throw decodeError("bad data: type definition of no single kind");
+  return w;
+}
+
+/** SliceValue of fieldType: uint(n) FieldValue*n. */
+function readFields(r: ByteReader): WireField[] {
+  const n = r.uint();
+  if (n > r.left) throw decodeError(`invalid field count ${n}: exceeds input size ${r.left}`);
+  const fields: WireField[] = [];
+  for (let i = 0; i < n; i++) {
+    if (r.left === 0) throw decodeError("decoding array or slice: length exceeds input size");
+    let name = "";
+    let id = 0;
+    readStruct(r, 2, (f) => {
+      if (f === 0) name = r.string();
+      else id = r.int();
+    });
+    fields.push({ name, id });
+  }
+  return fields;
+}
+
+/** CommonType: Name (omitted when empty, as zero fields are) and Id. */
+function writeCommon(w: ByteWriter, name: string, id: number): void {
+  if (name !== "") {
+    w.uint(1);
+    w.string(name);
+    w.uint(1);
+  } else {
+    w.uint(2);
+  }
+  w.int(id);
+  w.uint(0);
+}
+
+/** Writes the `wireType` value defining `t` as type `id`; `idOf` gives the ids of inner types. */
+export function writeWireType(
+  w: ByteWriter,
+  t: GoType,
+  id: number,
+  idOf: (t: GoType) => number,
+): void {
+  switch (t.kind) {
+    case "array":
+      w.uint(1); // ArrayT
+      w.uint(1);
+      writeCommon(w, t.wireName, id);
+      w.uint(1);
+      w.int(idOf(t.elem!));
+      if (t.len !== 0) {
+        w.uint(1);
+        w.int(t.len);
+      }
+      break;
+    case "slice":
+      w.uint(2); // SliceT
+      w.uint(1);
+      writeCommon(w, t.wireName, id);
+      w.uint(1);
+      w.int(idOf(t.elem!));
+      break;
+    case "struct":
+      w.uint(3); // StructT
+      w.uint(1);
+      writeCommon(w, t.wireName, id);
+      if (t.fields.length > 0) {
+        w.uint(1);
+        w.uint(t.fields.length);
+        for (const f of t.fields) {
+          w.uint(1);
+          w.string(f.name);
+          w.uint(1);
+          w.int(idOf(f.type));
+          w.uint(0);
+        }
+      }
+      break;
+    case "map":
+      w.uint(4); // MapT
+      w.uint(1);
+      writeCommon(w, t.wireName, id);
+      w.uint(1);
+      w.int(idOf(t.key!));
+      w.uint(1);
+      w.int(idOf(t.elem!));
+      break;
+    case "encoder":
+      w.uint(5 + marshalers.indexOf(t.marshaler)); // GobEncoderT, BinaryMarshalerT, TextMarshalerT
+      w.uint(1);
+      writeCommon(w, t.wireName, id);
+      break;
+    default:
+      throw new Error(`gob: no type definition for basic type ${t.name}`);
+  }
+  w.uint(0); // end of the xxxType struct
+  w.uint(0); // end of wireType
+}
