@@ -29,15 +29,21 @@ export class AesBlock {
    * stream starting at counter `iv` into `dst` from offset `at`.
    */
   xorKeyStream(iv: Uint8Array, src: Uint8Array, dst: Uint8Array, at: number): void {
-    const blocks = Math.ceil(src.length / 16);
-    if (blocks === 0) return;
-    const counters = Buffer.allocUnsafe(blocks * 16);
-    const ctr = Buffer.from(iv);
-    for (let b = 0; b < blocks; b++) {
-      ctr.copy(counters, b * 16);
-      for (let i = 15; i >= 0 && ++ctr[i] === 256; i--); // stores wrap 256 to 0: carry on
+    const length = src.length;
+    if (length === 0) return;
+    const blocks = (length + 15) >>> 4;
+    const counters = Buffer.allocUnsafe(blocks << 4);
+    for (let i = 0; i < 16; i++) counters[i] = iv[i];
+    for (let b = 16; b < blocks << 4; b += 16) {
+      // The next counter: the previous one plus one, carried from the last byte.
+      let carry = 1;
+      for (let i = 15; i >= 0; i--) {
+        const v = counters[b - 16 + i] + carry;
+        counters[b + i] = v & 0xff;
+        carry = v >>> 8;
+      }
     }
     const stream = this.ecb.update(counters);
-    for (let i = 0; i < src.length; i++) dst[at + i] = src[i] ^ stream[i];
+    for (let i = 0; i < length; i++) dst[at + i] = src[i] ^ stream[i];
   }
 }

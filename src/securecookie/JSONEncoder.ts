@@ -13,8 +13,6 @@ import { marshalJSON } from "./marshalJSON.ts";
 import { SecureCookieError } from "./SecureCookieError.ts";
 import type { Serializer } from "./Serializer.ts";
 
-const utf8 = new TextDecoder();
-
 export class JSONEncoder implements Serializer {
   Serialize(src: unknown): Uint8Array {
     try {
@@ -25,7 +23,7 @@ export class JSONEncoder implements Serializer {
   }
 
   Deserialize(src: Uint8Array): unknown {
-    const text = utf8.decode(src);
+    const text = Buffer.from(src.buffer, src.byteOffset, src.length).toString("utf8");
     try {
       // Go's Decoder reports an input without any value as io.EOF.
       if (/^[ \t\r\n]*$/.test(text)) throw new Error("EOF");

@@ -4,16 +4,20 @@
  * non-zero trailing bits accepted since the encoding is not `Strict()`).
  * Port of Go's `encoding/base64/base64.go` (Go 1.26: `Decode`, `decodeQuantum`).
  *
- * Node's `Buffer.from(s, "base64url")` is lenient (missing padding, the standard alphabet,
- * stray characters), so every input is checked: a canonical encoding (what any encoder
- * writes) takes the fast path, anything else goes through the port of Go's decoder, which
- * accepts or rejects it as Go does and reports Go's error offset.
+ * Node's `Buffer.from(s, "base64")` is lenient (missing padding, the standard alphabet,
+ * stray characters), so every input is checked: whole quanta of the URL alphabet with at
+ * most two `=` at the end (what any encoder writes) take the fast path, where Node and Go
+ * decode alike; anything else goes through the port of Go's decoder, which accepts or
+ * rejects it as Go does and reports Go's error offset.
  */
 import { CorruptInputError } from "./CorruptInputError.ts";
 
 const PAD = 0x3d; // '='
 const CR = 0x0d;
 const LF = 0x0a;
+
+/** Whole quanta, padded: with `length % 4 === 0`, exactly the forms Go accepts without CR/LF. */
+const padded = /^[A-Za-z0-9_-]*={0,2}$/;
 
 /** decodeMap[byte] is the 6-bit value of an alphabet byte, 0xff otherwise. */
 const decodeMap = new Uint8Array(256).fill(0xff);
@@ -44,16 +48,14 @@ export function urlEncode(src: Uint8Array): string {
  * `CorruptInputError` as Go returns it.
  */
 export function urlDecodeString(src: string): Buffer {
-  const out = Buffer.from(src, "base64");
-  if (urlEncode(out) === src) return out;
+  if (src.length % 4 === 0 && padded.test(src)) return Buffer.from(src, "base64");
   return decodeBytes(Buffer.from(src, "utf8"));
 }
 
 /** `base64.URLEncoding.Decode` of bytes; throws `CorruptInputError` as Go returns it. */
 export function urlDecode(src: Uint8Array): Buffer {
   const text = asBuffer(src).toString("latin1");
-  const out = Buffer.from(text, "base64");
-  if (urlEncode(out) === text) return out;
+  if (text.length % 4 === 0 && padded.test(text)) return Buffer.from(text, "base64");
   return decodeBytes(src);
 }
 

@@ -20,8 +20,12 @@ const htmlEscapes: Record<string, string> = {
   "\u2029": "\\u2029",
 };
 
+/** Strings that need no escape at all (most): written as they are. */
+const plain = /^[^"\\\x00-\x1f<>&\u2028\u2029\ud800-\udfff]*$/;
+
 /** Go's `appendString` with escapeHTML (JSON.stringify escapes control characters alike). */
 function quote(s: string): string {
+  if (plain.test(s)) return `"${s}"`;
   const q = JSON.stringify(s);
   return htmlUnsafe.test(q) ? q.replace(htmlUnsafeAll, (c) => htmlEscapes[c]) : q;
 }
@@ -73,7 +77,37 @@ function goTypeName(v: unknown): string {
   return typeof v === "function" ? "func()" : typeof v;
 }
 
-function marshal(v: unknown, seen: Set<object>): string {
+/** Object keys in Go's order; UTF-16 order is code point order without surrogates. */
+function sortedKeys(obj: object): string[] {
+  const keys = Object.keys(obj);
+  let sorted = true;
+  let surrogates = false;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (i > 0 && keys[i - 1] > k) sorted = false;
+    for (let j = 0; j < k.length; j++) {
+      if (k.charCodeAt(j) >= 0xd800) {
+        surrogates = true;
+        break;
+      }
+    }
+  }
+  if (surrogates) return keys.sort(compareKeys);
+  if (sorted) return keys;
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i];
+    let j = i - 1;
+    for (; j >= 0 && keys[j] > k; j--) keys[j + 1] = keys[j];
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
+/** Containers deeper than this are checked for cycles (Go: startDetectingCyclesAfter). */
+const DETECT_CYCLES_AFTER = 100;
+
+function marshal(v: unknown, seen: Set<object>, depth = 0): string {
   switch (typeof v) {
     case "undefined":
       return "null";
@@ -97,19 +131,28 @@ function marshal(v: unknown, seen: Set<object>): string {
   if (v instanceof Map || ArrayBuffer.isView(v) || v instanceof Set) {
     throw new Error(`json: unsupported type: ${goTypeName(v)}`);
   }
-  if (seen.has(v)) {
-    throw new Error(`json: unsupported value: encountered a cycle via ${goTypeName(v)}`);
+  const track = depth > DETECT_CYCLES_AFTER;
+  if (track) {
+    if (seen.has(v)) {
+      throw new Error(`json: unsupported value: encountered a cycle via ${goTypeName(v)}`);
+    }
+    seen.add(v);
   }
-  seen.add(v);
   let out: string;
   if (Array.isArray(v)) {
-    out = `[${v.map((e) => marshal(e, seen)).join(",")}]`;
+    out = "[";
+    for (let i = 0; i < v.length; i++) out += (i === 0 ? "" : ",") + marshal(v[i], seen, depth + 1);
+    out += "]";
   } else {
     const obj = v as Record<string, unknown>;
-    const keys = Object.keys(obj).sort(compareKeys);
-    out = `{${keys.map((k) => `${quote(k)}:${marshal(obj[k], seen)}`).join(",")}}`;
+    const keys = sortedKeys(obj);
+    out = "{";
+    for (let i = 0; i < keys.length; i++) {
+      out += `${i === 0 ? "" : ","}${quote(keys[i])}:${marshal(obj[keys[i]], seen, depth + 1)}`;
+    }
+    out += "}";
   }
-  seen.delete(v);
+  if (track) seen.delete(v);
   return out;
 }
 
