@@ -21,6 +21,7 @@ const htmlEscapes: Record<string, string> = {
 };
 
 /** Strings that need no escape at all (most): written as they are. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need escapes
 const plain = /^[^"\\\x00-\x1f<>&\u2028\u2029\ud800-\udfff]*$/;
 
 /** Go's `appendString` with escapeHTML (JSON.stringify escapes control characters alike). */
