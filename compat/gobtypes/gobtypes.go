@@ -51,7 +51,8 @@ type User struct {
 	Next    *Address
 }
 
-// Stamp embeds time.Time (its field is named Time on the wire).
+// Stamp embeds time.Time, whose methods it gets: so Stamp is a GobEncoder, and gob sends
+// only its time (Note is lost), as bytes a self-describing decoder cannot see into.
 type Stamp struct {
 	time.Time
 	Note string

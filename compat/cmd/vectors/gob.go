@@ -7,7 +7,8 @@ package main
 //	{"cases": [{"name", "into", "gob": base64, "typed": tjson}],
 //	 "streams": [{"name", "gob": base64 of one stream, "into": [...], "typed": [tjson...]}],
 //	 "instants": {tjson text of a time.Time: its Unix milliseconds (floor), as a string},
-//	 "kinds": {named type as %T prints it: its reflect.Kind, "map:<key kind>" for maps}}
+//	 "kinds": {named type as %T prints it: its reflect.Kind, "map:<key kind>" for maps,
+//	           "encoder" for a type gob sends through its own GobEncode/MarshalBinary}}
 //
 // "instants" exists because the RFC 3339 text of typed JSON drops the seconds of a zone
 // offset (+05:53:28 prints as +05:53), so the instant of such a time cannot be read back
@@ -18,6 +19,7 @@ package main
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/base64"
 	"encoding/gob"
 	"fmt"
@@ -65,7 +67,11 @@ var gobKinds = map[string]string{}
 
 var gobZeroSeen = map[reflect.Type]bool{}
 
-var gobTimeType = reflect.TypeOf(time.Time{})
+var (
+	gobTimeType         = reflect.TypeOf(time.Time{})
+	gobEncoderType      = reflect.TypeOf((*gob.GobEncoder)(nil)).Elem()
+	binaryMarshalerType = reflect.TypeOf((*encoding.BinaryMarshaler)(nil)).Elem()
+)
 
 func gobCollectInstants(v reflect.Value) {
 	if v.Type() == gobTimeType {
@@ -78,6 +84,9 @@ func gobCollectInstants(v reflect.Value) {
 		kind := t.Kind().String()
 		if t.Kind() == reflect.Map {
 			kind += ":" + t.Key().Kind().String()
+		}
+		if t.Implements(gobEncoderType) || t.Implements(binaryMarshalerType) {
+			kind = "encoder"
 		}
 		gobKinds[t.String()] = kind
 	}
