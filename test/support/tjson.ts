@@ -226,7 +226,7 @@ export function assertFreshTyped(js: unknown, typed: Typed, path = "$"): void {
     const list = (typed.v as Typed[] | undefined) ?? [];
     if (list.length !== js.length)
       throw new Error(`${path}: ${list.length} elements, want ${js.length}`);
-    js.forEach((e, i) => assertFreshTyped(e, list[i], `${path}[${i}]`));
+    for (let i = 0; i < js.length; i++) assertFreshTyped(js[i], list[i], `${path}[${i}]`);
     return;
   }
   if (js instanceof Map || (typeof js === "object" && js !== null && want.startsWith("map["))) {
