@@ -1,0 +1,163 @@
+/**
+ * Live interop with the Go peer (compat/cmd/peer on hertz-contrib/sessions' rediscluster
+ * store, go-redis v9) on one Redis Cluster: one cookie jar alternates between Go and the Node
+ * demo app, each side's SaveSessionWithoutContext is read by the other's
+ * LoadSessionBySessionId, and the one behaviour fixed here (an expired key is no error) is
+ * shown against Go's.
+ */
+import type { AddressInfo } from "node:net";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { createApp } from "../../examples/app.ts";
+import {
+  LoadSessionBySessionId,
+  NewStore,
+  SaveSessionWithoutContext,
+  type Store,
+} from "../../src/rediscluster/index.ts";
+import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
+import { SetLogger } from "../../src/sessions/logger.ts";
+import { CookieJar } from "../support/cookieJar.ts";
+import { type Peer, startPeer } from "../support/peer.ts";
+import { type RedisCluster, startRedisCluster } from "../support/redisServer.ts";
+
+interface Side {
+  name: string;
+  url: string;
+}
+
+interface Ctx {
+  cluster: RedisCluster;
+  peer: Peer;
+  store: Store;
+  close: () => Promise<void>;
+  go: Side;
+  node: Side;
+}
+
+const T = suite<Ctx>("rediscluster: interop with the Go peer");
+let live = true;
+
+T.before(async (ctx) => {
+  const cluster = await startRedisCluster({ replicas: false });
+  if (!cluster) {
+    live = false;
+    return;
+  }
+  const addrs = cluster.nodes.map((n) => `${n.host}:${n.port}`);
+  const peer = await startPeer(["-store", "rediscluster", "-redis", addrs.join(",")]);
+  if (!peer) {
+    live = false;
+    await cluster.stop();
+    return;
+  }
+  const store = await NewStore(10, addrs, "", null, Buffer.from("secret"));
+  const server = createApp(store);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  Object.assign(ctx, {
+    cluster,
+    peer,
+    store,
+    go: { name: "go", url: peer.url },
+    node: { name: "node", url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  });
+});
+
+T.after(async (ctx) => {
+  if (!live) return;
+  await ctx.close();
+  await ctx.store.Close();
+  await ctx.peer.stop();
+  await ctx.cluster.stop();
+});
+
+function liveTest(title: string, fn: (ctx: Ctx) => Promise<void>) {
+  T(title, async (ctx) => {
+    if (live) await fn(ctx);
+  });
+}
+
+async function call(jar: CookieJar, side: Side, path: string): Promise<unknown> {
+  const res = await jar.fetch(`${side.url}${path}`);
+  const body = await res.json();
+  assert.is(res.status, 200, `${side.name} ${path}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+const sessionId = async (jar: CookieJar, side: Side) =>
+  ((await call(jar, side, "/id")) as { id: string }).id;
+
+liveTest("one jar alternates between Go and Node on one session", async ({ cluster, go, node }) => {
+  const jar = new CookieJar();
+  await call(jar, go, "/login?user=ann");
+  const id = await sessionId(jar, node);
+  assert.is(await sessionId(jar, go), id);
+  const ttl = Number(await cluster.commandRouted("TTL", `session_${id}`));
+  assert.ok(ttl > 2_591_990 && ttl <= 2_592_000, `TTL ${ttl}`);
+  assert.equal(await call(jar, node, "/home"), {
+    user: "ann",
+    count: 1,
+    flashes: ["Welcome, ann!"],
+  });
+  assert.equal(await call(jar, go, "/incr"), { count: 2 });
+  assert.equal(await call(jar, node, "/incr"), { count: 3 });
+  await call(jar, node, "/logout");
+  assert.is(await cluster.commandRouted("EXISTS", `session_${id}`), 0);
+});
+
+liveTest(
+  "SaveSessionWithoutContext on one side, LoadSessionBySessionId on the other",
+  async ({ go, store }) => {
+    const s = GorillaSession.New(store, "");
+    s.Options = { ...store.Opts };
+    s.Values.set("n", 41);
+    await SaveSessionWithoutContext(store, "CLUSTER_FROM_NODE", s);
+    const jar = new CookieJar();
+    assert.equal(await call(jar, go, "/load?id=CLUSTER_FROM_NODE"), {
+      t: "map[interface {}]interface {}",
+      v: [
+        [
+          { t: "string", v: "n" },
+          { t: "int", v: "41" },
+        ],
+      ],
+    });
+    await call(jar, go, "/savewithoutcontext?id=CLUSTER_FROM_GO&key=k&value=5");
+    assert.is((await LoadSessionBySessionId(store, "CLUSTER_FROM_GO"))?.Values.get("k"), 5);
+    assert.is(await LoadSessionBySessionId(store, "CLUSTER_MISSING"), null);
+  },
+);
+
+liveTest(
+  "an expired key: Go logs `redis: nil`, Node serves a new session silently",
+  async ({ cluster, go, node, peer }) => {
+    const jar = new CookieJar();
+    await call(jar, node, "/login?user=exp");
+    const id = await sessionId(jar, node);
+    await cluster.commandRouted("DEL", `session_${id}`);
+
+    const logged: string[] = [];
+    const previous = SetLogger((m) => logged.push(m));
+    try {
+      const res = await jar.fetch(`${node.url}/home`);
+      assert.is(res.status, 401);
+      await res.body?.cancel();
+    } finally {
+      SetLogger(previous);
+    }
+    assert.equal(logged, [], "Node: no error for an expired session");
+
+    const before = peer.stderr().length;
+    const res = await jar.fetch(`${go.url}/home`);
+    assert.is(res.status, 401);
+    await res.body?.cancel();
+    await new Promise((r) => setTimeout(r, 100));
+    assert.match(peer.stderr().slice(before), "redis: nil", "Go logs go-redis's redis.Nil");
+  },
+);
+
+T.run();
