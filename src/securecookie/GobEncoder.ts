@@ -1,16 +1,30 @@
 /**
  * Cookie values as Go's encoding/gob (the default serializer).
- * Port of gorilla/securecookie v1.1.2 `securecookie.go` (`GobEncoder`).
+ * Port of gorilla/securecookie v1.1.2 `securecookie.go` (`GobEncoder`): each value is one
+ * fresh gob stream, as `gob.NewEncoder(buf).Encode(src)` writes it. A session is a `Map`
+ * (Go's `map[interface{}]interface{}`); see the gob module for the type table.
+ *
+ * Errors are wrapped as Go wraps them: usage when serializing, decode when deserializing
+ * (the cause is the gob module's `GobError`).
  */
+import { decode, encode } from "../gob/index.ts";
 import { SecureCookieError } from "./SecureCookieError.ts";
 import type { Serializer } from "./Serializer.ts";
 
 export class GobEncoder implements Serializer {
-  Serialize(_src: unknown): Uint8Array {
-    throw new SecureCookieError("usage", "", new Error("gob: codec not available yet"));
+  Serialize(src: unknown): Uint8Array {
+    try {
+      return encode(src);
+    } catch (e) {
+      throw new SecureCookieError("usage", "", e instanceof Error ? e : new Error(String(e)));
+    }
   }
 
-  Deserialize(_src: Uint8Array): unknown {
-    throw new SecureCookieError("decode", "", new Error("gob: codec not available yet"));
+  Deserialize(src: Uint8Array): unknown {
+    try {
+      return decode(src);
+    } catch (e) {
+      throw new SecureCookieError("decode", "", e instanceof Error ? e : new Error(String(e)));
+    }
   }
 }

@@ -245,9 +245,11 @@ export class SecureCookie implements Codec {
     // 5. Decrypt (optional).
     let payload = decode(b.subarray(datePipe + 1, macPipe));
     if (this.block !== null) payload = decrypt(this.block, payload);
-    // 6. Deserialize.
+    // 6. Deserialize (a plain Uint8Array view, Go's []byte: no Buffer leaks into values).
     try {
-      return this.sz.Deserialize(payload);
+      return this.sz.Deserialize(
+        new Uint8Array(payload.buffer, payload.byteOffset, payload.length),
+      );
     } catch (e) {
       throw new SecureCookieError("decode", "", asError(e));
     }
