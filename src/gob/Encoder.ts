@@ -237,7 +237,7 @@ export class Encoder {
 
   /** FieldValue of type `t` (which `v` fits); interface values are the callers' business. */
   private encodeValue(t: GoType, v: unknown, depth: number): void {
-    if (v instanceof GoValue) v = v.value;
+    if (v instanceof GoValue && t.kind !== "interface") v = v.value;
     const w = this.w;
     switch (t.kind) {
       case "bool":
@@ -364,7 +364,7 @@ export class Encoder {
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
       let e = Object.hasOwn(obj, f.name) ? obj[f.name] : undefined;
-      if (e instanceof GoValue) e = e.value;
+      if (e instanceof GoValue && f.type.kind !== "interface") e = e.value;
       if (e === undefined && f.type.kind === "array") e = zeroValue(f.type);
       if (isZero(f.type, e)) continue;
       w.uint(i - fieldnum);

@@ -53,6 +53,7 @@ function floatFits(kind: string, v: unknown): boolean {
 
 export function fits(t: GoType, v: unknown, depth: number): boolean {
   if (depth > maxValueDepth) throw new GobError("usage", "value nests too deeply (is it cyclic?)");
+  if (t.kind === "interface") return true; // any value, its type chosen where it is sent
   if (v instanceof GoValue) return v.type.typeKey === t.typeKey;
   switch (t.kind) {
     case "bool":
@@ -83,8 +84,6 @@ export function fits(t: GoType, v: unknown, depth: number): boolean {
       return typeof v === "string";
     case "bytes":
       return v instanceof Uint8Array;
-    case "interface":
-      return true;
     case "slice":
       return Array.isArray(v) && v.every((e) => elemFits(t.elem!, e, depth));
     case "array":

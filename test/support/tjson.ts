@@ -255,12 +255,12 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) {
     return Object.is(a, b);
   }
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    // A Buffer is a Uint8Array: compared by bytes.
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+  }
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   if (a instanceof Date) return Object.is(a.getTime(), (b as Date).getTime());
-  if (a instanceof Uint8Array) {
-    const bb = b as Uint8Array;
-    return a.length === bb.length && a.every((x, i) => x === bb[i]);
-  }
   if (Array.isArray(a)) {
     const bb = b as unknown[];
     return a.length === bb.length && a.every((x, i) => sameValue(x, bb[i]));
