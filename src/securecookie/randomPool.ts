@@ -1,6 +1,7 @@
 /**
  * Random bytes for the IVs, drawn from a pool refilled by `crypto.randomFillSync`: one
- * system call per 4 KiB instead of one per cookie. Every byte is handed out once.
+ * system call per 4 KiB instead of one per cookie. Every byte is handed out once (an IV is
+ * public: it leads the ciphertext in the cookie).
  */
 import { randomFillSync } from "node:crypto";
 
@@ -19,6 +20,5 @@ export function fillRandom(dst: Uint8Array, at: number, length: number): void {
     used = 0;
   }
   pool.copy(dst, at, used, used + length);
-  pool.fill(0, used, used + length);
   used += length;
 }
