@@ -12,8 +12,9 @@
  *
  * Environment: BENCH_DURATION (measured seconds per contender, default 5), BENCH_WARMUP
  * (default 2), BENCH_CONNECTIONS (default 10), BENCH_ROUNDS (default 1; with more, contenders
- * are interleaved round by round and the median round is reported), BENCH_ONLY (comma-separated
- * contender ids; the baseline always runs), BENCH_REDIS=0 (skip the Redis contenders).
+ * are interleaved round by round, ratios are taken within each round and their median over the
+ * rounds is reported), BENCH_ONLY (comma-separated contender ids; the baseline always runs),
+ * BENCH_REDIS=0 (skip the Redis contenders).
  *
  * Exit status is non-zero only when a contender answers wrongly (or fails to run), never
  * because a target is missed. The table is also written to bench/results/http-latest.json.
@@ -359,16 +360,19 @@ console.log(
     `${cpus().length} CPUs; per-connection cookie updated from each Set-Cookie`,
 );
 
-const samples = new Map<string, Sample[]>();
+/** One map per round: contender id → its sample in that round. */
+const rounds: Map<string, Sample>[] = [];
 const failures = new Map<string, string>();
 try {
   for (let round = 1; round <= ROUNDS; round++) {
+    const byId = new Map<string, Sample>();
+    rounds.push(byId);
     for (const c of contenders) {
       if (failures.has(c.id)) continue;
       const env = c.redis ? redis.get(c.redis)!.env : {};
       try {
         const s = await measure(c, env);
-        samples.set(c.id, [...(samples.get(c.id) ?? []), s]);
+        byId.set(c.id, s);
         const tag = ROUNDS > 1 ? ` (round ${round})` : "";
         console.log(
           `  ${c.id.padEnd(30)} ${Math.round(s.reqPerSec).toLocaleString("en-US").padStart(8)} req/s` +
@@ -394,22 +398,31 @@ interface Row {
   vsBare: number | null;
 }
 
-const bareRate = samples.has("bare") ? median(samples.get("bare")!.map((s) => s.reqPerSec)) : NaN;
-const rows: Row[] = contenders
-  .filter((c) => samples.has(c.id))
-  .map((c) => {
-    const ss = samples.get(c.id)!;
-    const reqPerSec = median(ss.map((s) => s.reqPerSec));
-    return {
-      id: c.id,
-      label: c.label,
-      reqPerSec: Math.round(reqPerSec),
-      p50Ms: round2(median(ss.map((s) => s.p50Ms))),
-      p99Ms: round2(median(ss.map((s) => s.p99Ms))),
-      requests: ss.reduce((n, s) => n + s.requests, 0),
-      vsBare: Number.isFinite(bareRate) ? round2(reqPerSec / bareRate, 4) : null,
-    };
-  });
+/**
+ * req/s of `a` over req/s of `b`, taken within each round (so both saw the same neighbours on
+ * the machine), median over the rounds; null when no round has both.
+ */
+function ratio(a: string, b: string): number | null {
+  const rs = rounds
+    .filter((r) => r.has(a) && r.has(b))
+    .map((r) => r.get(a)!.reqPerSec / r.get(b)!.reqPerSec);
+  return rs.length ? median(rs) : null;
+}
+
+const rows: Row[] = contenders.flatMap((c) => {
+  const ss = rounds.flatMap((r) => (r.has(c.id) ? [r.get(c.id)!] : []));
+  if (!ss.length) return [];
+  const vsBare = ratio(c.id, "bare");
+  return {
+    id: c.id,
+    label: c.label,
+    reqPerSec: Math.round(median(ss.map((s) => s.reqPerSec))),
+    p50Ms: round2(median(ss.map((s) => s.p50Ms))),
+    p99Ms: round2(median(ss.map((s) => s.p99Ms))),
+    requests: ss.reduce((n, s) => n + s.requests, 0),
+    vsBare: vsBare === null ? null : round2(vsBare, 4),
+  };
+});
 
 console.log("");
 console.log(`${"contender".padEnd(36)}${"req/s".padStart(10)}${"p99 ms".padStart(9)}  vs bare`);
@@ -428,16 +441,10 @@ interface TargetResult {
   min: number;
 }
 
-const rate = new Map(rows.map((r) => [r.id, r.reqPerSec]));
 const targets: TargetResult[] = TARGETS.map((t) => {
-  const a = rate.get(t.subject);
-  const b = rate.get(t.against);
-  if (a === undefined || b === undefined) {
-    return { name: t.name, status: "SKIP", ratio: null, min: t.min };
-  }
-  const ratio = a / b;
-  const status = ratio >= t.min ? "PASS" : "MISS";
-  return { name: t.name, status, ratio: round2(ratio, 3), min: t.min };
+  const r = ratio(t.subject, t.against);
+  if (r === null) return { name: t.name, status: "SKIP", ratio: null, min: t.min };
+  return { name: t.name, status: r >= t.min ? "PASS" : "MISS", ratio: round2(r, 3), min: t.min };
 });
 
 console.log("");
@@ -463,6 +470,9 @@ writeFileSync(
       cookies: "per connection, updated from each response's Set-Cookie",
       rows,
       targets,
+      perRound: rounds.map((r) =>
+        Object.fromEntries([...r].map(([id, x]) => [id, Math.round(x.reqPerSec)])),
+      ),
       skipped: Object.fromEntries(skipped),
       failures: Object.fromEntries(failures),
     },
