@@ -4,11 +4,14 @@
  * restarted (recovery without restarting Node).
  */
 import { IncomingMessage, ServerResponse } from "node:http";
-import { createServer, type Server, Socket } from "node:net";
+import { type AddressInfo, createServer, type Server, Socket } from "node:net";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { createApp } from "../../examples/app.ts";
 import { GetRedisStore, NewStore, type RediStore } from "../../src/redis/index.ts";
 import type { GorillaSession } from "../../src/sessions/GorillaSession.ts";
+import { SetLogger } from "../../src/sessions/logger.ts";
+import { CookieJar } from "../support/cookieJar.ts";
 import { freePort } from "../support/ports.ts";
 import { startRedis } from "../support/redisServer.ts";
 
@@ -186,6 +189,49 @@ T("black-holed mid-run (bytes lost): commands time out, the connection is replac
     await redis.stop();
   }
 });
+
+T(
+  "through the demo app: with Redis down a request is served (error logged), Save answers 500",
+  async () => {
+    const redis = await startRedis();
+    if (!redis) return;
+    const store = await NewStore(10, "tcp", `127.0.0.1:${redis.port}`, "", hashKey);
+    const server = createApp(store);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const logged: string[] = [];
+    const previous = SetLogger((m) => logged.push(m));
+    try {
+      const jar = new CookieJar();
+      assert.is((await jar.fetch(`${url}/login?user=ann`)).status, 200);
+      await redis.kill();
+      const home = await timed(() => jar.fetch(`${url}/home`));
+      assert.is(home.value?.status, 401, "a new, empty session: not logged in");
+      await home.value?.body?.cancel();
+      assert.ok(home.ms < 2500, `${home.ms} ms`);
+      assert.is(logged.length, 1);
+      assert.match(logged[0], /^\[sessions\] ERROR! /);
+      const login = await timed(() => jar.fetch(`${url}/login?user=bob`));
+      assert.is(login.value?.status, 500, "Save failed");
+      await login.value?.body?.cancel();
+      assert.ok(login.ms < 2500, `${login.ms} ms`);
+      await redis.restart();
+      await eventually("logging in again", 5000, async () => {
+        const res = await jar.fetch(`${url}/login?user=carl`);
+        await res.body?.cancel();
+        return res.status === 200;
+      });
+      const res = await jar.fetch(`${url}/home`);
+      assert.equal(await res.json(), { user: "carl", count: 1, flashes: ["Welcome, carl!"] });
+    } finally {
+      SetLogger(previous);
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await GetRedisStore(store).Close();
+      await redis.stop();
+    }
+  },
+);
 
 T.run();
 
