@@ -67,6 +67,13 @@ export class ByteReader {
 
   /** A signed integer value: a number when safe, else a bigint. */
   intValue(): number | bigint {
+    if (this.pos < this.end) {
+      const b = this.data[this.pos];
+      if (b < 0x80) {
+        this.pos++;
+        return b & 1 ? -((b + 1) >> 1) : b >> 1;
+      }
+    }
     const u = this.uintValue();
     if (typeof u === "number") return u % 2 === 1 ? -(u + 1) / 2 : u / 2;
     const i = u & 1n ? -(u >> 1n) - 1n : u >> 1n;

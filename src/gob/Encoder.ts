@@ -27,6 +27,19 @@ const sliceOfInterface = sliceOf(goTypes.interface);
 const mapStringInterface = mapOf(goTypes.string, goTypes.interface);
 const mapInterfaceInterface = mapOf(goTypes.interface, goTypes.interface);
 
+/** ConcreteTypeName and int(typeId) of a fresh primitive in an interface value. */
+function interfaceHead(t: GoType): Uint8Array {
+  const w = new ByteWriter(16);
+  w.string(t.name);
+  w.int(t.builtinId);
+  return w.buf.slice(0, w.pos);
+}
+
+const stringHead = interfaceHead(goTypes.string);
+const intHead = interfaceHead(goTypes.int);
+const float64Head = interfaceHead(goTypes.float64);
+const boolHead = interfaceHead(goTypes.bool);
+
 /** Interface names, with their count prefix, ready to copy. */
 const nameBytes = new Map<string, Uint8Array>();
 const maxCachedNames = 512;
@@ -157,38 +170,47 @@ export class Encoder {
     throw usage(`cannot encode a ${describe(v)}`);
   }
 
+  /**
+   * Forgets the types sent: the next value starts a new stream (as a new Encoder would).
+   * @internal
+   */
+  resetStream(): void {
+    this.ids.clear();
+    this.sent.clear();
+    this.nextId = firstUserId;
+  }
+
   private idOf(t: GoType): number {
     return t.isBasic ? t.builtinId : this.ids.get(t.wireKey)!;
   }
 
-  private readonly idOfBound = (t: GoType): number => this.idOf(t);
+  private assign(key: string): void {
+    this.ids.set(key, this.nextId++);
+    this.added.push(key);
+  }
 
   /** Assigns stream ids in Go's order: a struct before its fields, other types after their elements. */
-  private assignIds(t: GoType, inProgress: Set<string>): void {
+  private assignIds(t: GoType, inProgress: string[]): void {
     if (t.isBasic) return;
     const key = t.wireKey;
     if (this.ids.has(key)) return;
-    const assign = () => {
-      this.ids.set(key, this.nextId++);
-      this.added.push(key);
-    };
     switch (t.kind) {
       case "struct":
-        assign();
+        this.assign(key);
         for (const f of t.fields) this.assignIds(f.type, inProgress);
         return;
       case "encoder":
-        assign();
+        this.assign(key);
         return;
       default:
-        if (inProgress.has(key)) {
-          assign(); // a recursive type: id it before its elements, as Go's setTypeId does
+        if (inProgress.includes(key)) {
+          this.assign(key); // a recursive type: id it before its elements, as Go's setTypeId does
           return;
         }
-        inProgress.add(key);
+        inProgress.push(key);
         if (t.key !== null) this.assignIds(t.key, inProgress);
         this.assignIds(t.elem!, inProgress);
-        if (!this.ids.has(key)) assign();
+        if (!this.ids.has(key)) this.assign(key);
     }
   }
 
@@ -202,14 +224,24 @@ export class Encoder {
     if (t.isBasic) return; // basic types and interfaces are predefined
     const key = t.wireKey;
     if (this.sent.has(key)) return;
-    this.assignIds(t, new Set());
+    this.assignIds(t, []);
     const id = this.ids.get(key)!;
-    this.w.int(-id);
-    writeWireType(this.w, t, id, this.idOfBound);
-    this.w.close(this.region);
-    this.region = this.w.open();
+    const w = this.w;
+    w.int(-id);
+    if (t.defId === id && t.defBytes !== null) {
+      w.raw(t.defBytes);
+    } else {
+      const start = w.pos;
+      writeWireType(w, t, id, this.ids);
+      if (innerTypesBasic(t)) {
+        t.defBytes = w.buf.slice(start, w.pos);
+        t.defId = id;
+      }
+    }
+    w.close(this.region);
+    this.region = w.open();
     this.sent.add(key);
-    if (!this.added.includes(key)) this.added.push(key);
+    this.added.push(key);
     switch (t.kind) {
       case "struct":
         for (const f of t.fields) this.sendType(f.type);
@@ -389,6 +421,35 @@ export class Encoder {
   ): void {
     this.checkDepth(depth);
     const w = this.w;
+    if (slot === undefined) {
+      // Fresh primitives, the bulk of sessions, go straight out: name and id are fixed.
+      switch (typeof v) {
+        case "string": {
+          w.raw(stringHead);
+          const at = w.open();
+          w.byte(0);
+          w.string(v);
+          w.close(at);
+          return;
+        }
+        case "number": {
+          const integral = Number.isSafeInteger(v) && (v !== 0 || 1 / v > 0);
+          w.raw(integral ? intHead : float64Head);
+          const at = w.open();
+          w.byte(0);
+          if (integral) w.intNumber(v);
+          else w.float(v);
+          w.close(at);
+          return;
+        }
+        case "boolean":
+          w.raw(boolHead);
+          w.byte(2); // the value's count: 00 for the singleton, then 00 or 01
+          w.byte(0);
+          w.byte(v ? 1 : 0);
+          return;
+      }
+    }
     if (!this.choose(v, slot)) {
       w.uint(0);
       return;
@@ -419,6 +480,18 @@ export class Encoder {
       if (nameBytes.size < maxCachedNames) nameBytes.set(name, b);
     }
     this.w.raw(b);
+  }
+}
+
+/** Whether the definition of `t` names only predefined types (so its bytes depend on its id alone). */
+function innerTypesBasic(t: GoType): boolean {
+  switch (t.kind) {
+    case "struct":
+      return t.fields.every((f) => f.type.isBasic);
+    case "encoder":
+      return true;
+    default:
+      return t.elem!.isBasic && (t.key === null || t.key.isBasic);
   }
 }
 

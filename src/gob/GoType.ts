@@ -81,10 +81,6 @@ const wireKindOf: Record<Kind, string> = {
   encoder: "",
 };
 
-const basicKinds = new Set<Kind>(
-  (Object.keys(wireKindOf) as Kind[]).filter((k) => wireKindOf[k] !== ""),
-);
-
 export class GoType {
   /** The element type of a slice or array, the value type of a map. */
   elem: GoType | null = null;
@@ -97,8 +93,21 @@ export class GoType {
   /** For kind `encoder`: which marshaling method the type implements. */
   marshaler: Marshaler = "gob";
 
+  /** The predefined id of a basic type (bool, int, uint, float, bytes, string, complex, interface), else 0. */
+  readonly builtinId: number;
+  /** Whether the type is predefined on the wire (basic types, []byte, interface). */
+  readonly isBasic: boolean;
+
   private cachedKey: string | undefined;
   private cachedWireKey: string | undefined;
+  /** @internal The registered name, valid while the registry is at `nameVersion`. */
+  cachedName = "";
+  /** @internal */
+  nameVersion = -1;
+  /** @internal The encoded definition of this type as `defId`, when its inner types are all basic. */
+  defBytes: Uint8Array | null = null;
+  /** @internal */
+  defId = 0;
 
   /**
    * Prefer the constructors below ({@link sliceOf}, {@link structOf}, ...) and {@link goTypes}.
@@ -110,16 +119,10 @@ export class GoType {
     readonly kind: Kind,
     public name: string,
     public wireName = "",
-  ) {}
-
-  /** The predefined id of a basic type (bool, int, uint, float, bytes, string, complex, interface), else 0. */
-  get builtinId(): number {
-    const k = wireKindOf[this.kind];
-    return k === "" ? 0 : wireId[k as keyof typeof wireId];
-  }
-
-  get isBasic(): boolean {
-    return basicKinds.has(this.kind);
+  ) {
+    const k = wireKindOf[kind];
+    this.isBasic = k !== "";
+    this.builtinId = k === "" ? 0 : wireId[k as keyof typeof wireId];
   }
 
   /** Identity of the Go type: two types are the same Go type when their keys are equal. */
@@ -202,27 +205,24 @@ export const goTypes = {
   time: encoderType("time.Time", "gob"),
 } as const;
 
-/** Unnamed slices and maps of basic types are shared, so they compare by identity. */
-const interned = new Map<string, GoType>();
+/** Unnamed slices and maps of predefined types are shared, so they compare by identity. */
+const slices = new Map<GoType, GoType>();
+const maps = new Map<GoType, Map<GoType, GoType>>();
 
-function intern(key: string, make: () => GoType): GoType {
-  let t = interned.get(key);
-  if (t === undefined) {
-    t = make();
-    interned.set(key, t);
-  }
-  return t;
+function isPredeclared(t: GoType): boolean {
+  return t.isBasic && t.name === basicName(t);
 }
 
 /** `[]elem`; `[]uint8` (any element of kind uint8) is gob's predefined bytes type. */
 export function sliceOf(elem: GoType): GoType {
   if (elem.kind === "uint8") return goTypes.bytes;
-  const make = () => {
-    const t = new GoType("slice", `[]${elem.name}`);
+  let t = isPredeclared(elem) ? slices.get(elem) : undefined;
+  if (t === undefined) {
+    t = new GoType("slice", `[]${elem.name}`);
     t.elem = elem;
-    return t;
-  };
-  return elem.isBasic && elem.name === basicName(elem) ? intern(`[]${elem.name}`, make) : make();
+    if (isPredeclared(elem)) slices.set(elem, t);
+  }
+  return t;
 }
 
 /** `[len]elem`. */
@@ -238,16 +238,23 @@ export function arrayOf(len: number, elem: GoType): GoType {
 
 /** `map[key]elem`; the key type must be comparable, as Go requires. */
 export function mapOf(key: GoType, elem: GoType): GoType {
-  if (!isComparable(key)) throw new GobError("usage", `invalid map key type ${key.name}`);
-  const make = () => {
-    const t = new GoType("map", `map[${key.name}]${elem.name}`);
+  const shared = isPredeclared(key) && isPredeclared(elem);
+  let byElem = shared ? maps.get(key) : undefined;
+  let t = byElem?.get(elem);
+  if (t === undefined) {
+    if (!isComparable(key)) throw new GobError("usage", `invalid map key type ${key.name}`);
+    t = new GoType("map", `map[${key.name}]${elem.name}`);
     t.key = key;
     t.elem = elem;
-    return t;
-  };
-  const shared =
-    key.isBasic && key.name === basicName(key) && elem.isBasic && elem.name === basicName(elem);
-  return shared ? intern(`map[${key.name}]${elem.name}`, make) : make();
+    if (shared) {
+      if (byElem === undefined) {
+        byElem = new Map();
+        maps.set(key, byElem);
+      }
+      byElem.set(elem, t);
+    }
+  }
+  return t;
 }
 
 /**
@@ -298,6 +305,7 @@ export function isExported(name: string): boolean {
 
 /** Whether values of t may be map keys in Go (slices, maps and what holds them may not). */
 export function isComparable(t: GoType, seen: GoType[] = []): boolean {
+  if (t.isBasic) return t.kind !== "bytes";
   if (seen.includes(t)) return true;
   switch (t.kind) {
     case "slice":

@@ -26,7 +26,16 @@ import { Complex } from "./Complex.ts";
 import type { DecoderOptions } from "./DecoderOptions.ts";
 import { GobError } from "./GobError.ts";
 import type { StructField } from "./GoType.ts";
-import { encoderType, firstUserId, GoType, goTypes, isExported, mapOf, sliceOf } from "./GoType.ts";
+import {
+  encoderType,
+  firstUserId,
+  GoType,
+  goTypes,
+  isExported,
+  mapOf,
+  sliceOf,
+  wireId,
+} from "./GoType.ts";
 import { nameOf, registeredType } from "./registry.ts";
 import { unmarshalTime, zeroTimeMs } from "./time.ts";
 import { recordKey, recordObject, recordSlot, recordTime } from "./typeMemory.ts";
@@ -53,6 +62,17 @@ const builtin: (GoType | undefined)[] = [
   goTypes.complex128,
   goTypes.interface,
 ];
+
+/** Type definitions decoded lately (never modified once read). */
+const recentDefs: { bytes: Uint8Array; wire: WireType }[] = [];
+const maxRecentDefs = 16;
+const maxRecentDefBytes = 64;
+let nextRecentDef = 0;
+
+/** Interface names decoded lately (ASCII only), most sessions use a handful. */
+const recentNames: string[] = [];
+const maxRecentNames = 16;
+let nextRecent = 0;
 
 /** Go allows interface type names up to this length. */
 const maxNameLength = 1024;
@@ -135,10 +155,22 @@ export class ValueDecoder extends ByteReader {
    *   false for a stream fed in chunks (running out throws {@link needMore}).
    */
   constructor(
-    private readonly options: Required<DecoderOptions>,
+    private options: Required<DecoderOptions>,
     private readonly final: boolean,
   ) {
     super();
+  }
+
+  /** Starts a new stream on `data` (reusing this engine). */
+  reset(options: Required<DecoderOptions>, data: Uint8Array): void {
+    this.options = options;
+    if (this.wire.size > 0) this.wire.clear();
+    if (this.resolved.size > 0) this.resolved.clear();
+    if (this.opaque.size > 0) this.opaque.clear();
+    if (this.added.length > 0) this.added = [];
+    this.data = data;
+    this.pos = 0;
+    this.end = 0;
   }
 
   /** Where a value starts, to return to when it turns out incomplete. */
@@ -201,6 +233,12 @@ export class ValueDecoder extends ByteReader {
    * end the current message (Go flushes it), or be followed by the count of what comes next.
    */
   private typeSequence(isInterface: boolean): number {
+    const c = this.pos < this.end ? this.data[this.pos] : 0x80;
+    if (c < 0x80 && (c & 1) === 0) {
+      // The common case: no definitions, a small type id.
+      this.pos++;
+      return c >> 1;
+    }
     let first = true;
     for (;;) {
       if (this.pos >= this.end) this.recvMessage(first);
@@ -224,8 +262,36 @@ export class ValueDecoder extends ByteReader {
     if (this.wire.size >= this.options.maxTypeDefs) {
       throw limit(`more than maxTypeDefs ${this.options.maxTypeDefs} type definitions`);
     }
-    this.wire.set(id, readWireType(this));
+    this.wire.set(id, this.wireType());
     this.added.push(id);
+  }
+
+  /**
+   * encodingOfWireType. Streams from one program define the same types in the same bytes
+   * (a session's map type, its flash slice), so recent short definitions are kept: bytes that
+   * equal one are that definition (the encoding is self-delimiting).
+   */
+  private wireType(): WireType {
+    const d = this.data;
+    const start = this.pos;
+    for (let k = 0; k < recentDefs.length; k++) {
+      const def = recentDefs[k];
+      const b = def.bytes;
+      if (b.length > this.end - start) continue;
+      let i = 0;
+      while (i < b.length && b[i] === d[start + i]) i++;
+      if (i === b.length) {
+        this.pos = start + i;
+        return def.wire;
+      }
+    }
+    const wire = readWireType(this);
+    if (this.pos - start <= maxRecentDefBytes) {
+      const def = { bytes: d.slice(start, this.pos), wire };
+      if (recentDefs.length < maxRecentDefs) recentDefs.push(def);
+      else recentDefs[nextRecentDef++ % maxRecentDefs] = def;
+    }
+    return wire;
   }
 
   /** The Go type of id: predefined, or built from the definitions (all of which must exist). */
@@ -234,7 +300,17 @@ export class ValueDecoder extends ByteReader {
     if (b !== undefined) return b;
     const r = this.resolved.get(id);
     if (r !== undefined) return r;
-    this.validate(id);
+    const w = this.wire.get(id);
+    if (
+      w === undefined ||
+      w.kind === "array" ||
+      w.kind === "struct" ||
+      builtin[w.elem] === undefined
+    ) {
+      this.validate(id);
+    } else if (w.kind === "map" && builtin[w.key] === undefined) {
+      this.validate(id);
+    }
     return this.build(id);
   }
 
@@ -344,6 +420,27 @@ export class ValueDecoder extends ByteReader {
       return o;
     }
     return t;
+  }
+
+  /** The n-byte name at the read position: a stream's few names repeat, so recent ones are kept. */
+  private name(n: number): string {
+    const d = this.data;
+    const start = this.pos;
+    this.pos += n;
+    for (let k = 0; k < recentNames.length; k++) {
+      const s = recentNames[k];
+      if (s.length !== n) continue;
+      let i = 0;
+      while (i < n && s.charCodeAt(i) === d[start + i]) i++;
+      if (i === n) return s;
+    }
+    const s = utf8Decode(d, start, this.pos);
+    if (s.length === n) {
+      // ASCII: comparable byte for byte next time.
+      if (recentNames.length < maxRecentNames) recentNames.push(s);
+      else recentNames[nextRecent++ % maxRecentNames] = s;
+    }
+    return s;
   }
 
   private enter(depth: number): number {
@@ -640,13 +737,23 @@ export class ValueDecoder extends ByteReader {
     if (n > maxNameLength) throw decodeError(`name too long (${n} bytes)`);
     if (n > this.end - this.pos)
       throw decodeError(`invalid type name length ${n}: exceeds input size`);
-    const start = this.pos;
-    this.pos += n;
-    const name = utf8Decode(this.data, start, this.pos);
+    const name = this.name(n);
     // 2. TypeSequence, ending with int(concreteTypeId).
     const id = this.typeSequence(true);
     // 3. DelimitedValue: its count is not needed (and not exact when types were sent inside).
     this.uint();
+    const b = builtin[id];
+    if (b !== undefined && id !== wireId.interface) {
+      // A predefined type: SingletonValue, uint(0) then the value.
+      const t = name === b.name ? b : this.refine(name, b);
+      if (this.uint() !== 0)
+        throw decodeError("decode: corrupted data: non-zero delta for singleton");
+      const v = this.value(t, d);
+      if (typeof v === "object" && v !== null && name !== nameOf(t)) recordObject(v, t, name);
+      this.ifType = t;
+      this.ifName = name;
+      return v;
+    }
     const t = this.refine(name, this.resolve(id));
     const v = this.topValue(t, d);
     if (typeof v === "object" && v !== null && name !== nameOf(t)) recordObject(v, t, name);

@@ -5,6 +5,16 @@
  */
 import { Encoder } from "./Encoder.ts";
 
+/** One Encoder, its buffer kept warm between calls (a nested call, from a getter, makes its own). */
+let idle: Encoder | null = null;
+
 export function encode(value: unknown): Uint8Array {
-  return new Encoder().encode(value);
+  const enc = idle ?? new Encoder();
+  idle = null;
+  try {
+    enc.resetStream();
+    return enc.encode(value);
+  } finally {
+    idle = enc;
+  }
 }

@@ -16,6 +16,8 @@ import { GoValue } from "./GoValue.ts";
 
 const nameToType = new Map<string, GoType>();
 const keyToName = new Map<string, string>();
+/** Bumped by every registration: names cached on types are valid for one version. */
+let version = 0;
 
 /**
  * Records `name` as the name of `type` in interface values (as Go's `gob.RegisterName`).
@@ -36,6 +38,7 @@ export function RegisterName(name: string, type: GoType | GoValue): void {
   }
   nameToType.set(name, t);
   keyToName.set(t.typeKey, name);
+  version++;
 }
 
 /** Registers `type` under its Go name (as Go's `gob.Register`): "main.User", "[]string". */
@@ -46,7 +49,11 @@ export function Register(type: GoType | GoValue): void {
 
 /** The name `t` is sent under in an interface value. */
 export function nameOf(t: GoType): string {
-  return keyToName.get(t.typeKey) ?? t.name;
+  if (t.nameVersion !== version) {
+    t.cachedName = keyToName.get(t.typeKey) ?? t.name;
+    t.nameVersion = version;
+  }
+  return t.cachedName;
 }
 
 /** The type registered under `name`, if any. */

@@ -6,8 +6,15 @@
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-/** Up to this many bytes, a JS loop beats `TextDecoder`'s call overhead. */
-const shortString = 32;
+/** Up to this many bytes, a JS loop beats a native call. */
+const shortString = 8;
+
+/** Node's own UTF-8 decoding of a byte range, without making a view first (any Uint8Array). */
+const nodeUtf8Slice = (
+  Buffer.prototype as unknown as {
+    utf8Slice?: (this: Uint8Array, start: number, end: number) => string;
+  }
+).utf8Slice;
 
 export function utf8Decode(buf: Uint8Array, start: number, end: number): string {
   if (end - start <= shortString) {
@@ -19,6 +26,7 @@ export function utf8Decode(buf: Uint8Array, start: number, end: number): string 
     }
     return s;
   }
+  if (nodeUtf8Slice !== undefined) return nodeUtf8Slice.call(buf, start, end);
   return decoder.decode(buf.subarray(start, end));
 }
 

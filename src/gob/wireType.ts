@@ -46,19 +46,28 @@ export interface WireType {
 const marshalers: Marshaler[] = ["gob", "binary", "text"];
 
 /**
- * StructValue: (uint(fieldDelta) FieldValue)*, ended by a zero delta or the end of the
- * message; calls `field` with each field number.
+ * Reads the next field number of a struct value. StructValue: (uint(fieldDelta) FieldValue)*,
+ * ended by a zero delta or the end of the message. Returns -1 at the end of the struct.
  */
-function readStruct(r: ByteReader, numFields: number, field: (n: number) => void): void {
-  let fieldnum = -1;
-  while (r.pos < r.end) {
-    const delta = r.uint();
-    if (delta === 0) break;
-    if (fieldnum >= numFields - delta) throw decodeError("bad data: field numbers out of bounds");
-    fieldnum += delta;
-    field(fieldnum);
-  }
+function nextField(r: ByteReader, fieldnum: number, numFields: number): number {
+  if (r.pos >= r.end) return -1;
+  const delta = r.uint();
+  if (delta === 0) return -1;
+  if (fieldnum >= numFields - delta) throw decodeError("bad data: field numbers out of bounds");
+  return fieldnum + delta;
 }
+
+/** Fields of each kind's struct (arrayType, sliceType, structType, mapType, gobEncoderType). */
+const numFieldsOf = [3, 2, 2, 3, 1, 1, 1];
+const kinds: WireType["kind"][] = [
+  "array",
+  "slice",
+  "struct",
+  "map",
+  "encoder",
+  "encoder",
+  "encoder",
+];
 
 /** Reads an encoded `wireType` value; exactly one of its fields must be set. */
 export function readWireType(r: ByteReader): WireType {
@@ -72,55 +81,39 @@ export function readWireType(r: ByteReader): WireType {
     marshaler: "gob",
   };
   let set = 0;
-  const common = () =>
-    readStruct(r, 2, (n) => {
-      if (n === 0) w.name = r.string();
-      else r.int(); // Id: the id is the one the definition is sent under
-    });
-  readStruct(r, 7, (n) => {
+  for (let which = nextField(r, -1, 7); which >= 0; which = nextField(r, which, 7)) {
     set++;
-    switch (n) {
-      case 0:
-        w.kind = "array";
-        readStruct(r, 3, (f) => {
-          if (f === 0) common();
-          else if (f === 1) w.elem = r.int();
-          else w.len = r.int();
-        });
-        break;
-      case 1:
-        w.kind = "slice";
-        readStruct(r, 2, (f) => {
-          if (f === 0) common();
-          else w.elem = r.int();
-        });
-        break;
-      case 2:
-        w.kind = "struct";
-        readStruct(r, 2, (f) => {
-          if (f === 0) common();
-          else w.fields = readFields(r);
-        });
-        break;
-      case 3:
-        w.kind = "map";
-        readStruct(r, 3, (f) => {
-          if (f === 0) common();
-          else if (f === 1) w.key = r.int();
-          else w.elem = r.int();
-        });
-        break;
-      default:
-        w.kind = "encoder";
-        w.marshaler = marshalers[n - 4];
-        readStruct(r, 1, common);
+    w.kind = kinds[which];
+    if (which >= 4) w.marshaler = marshalers[which - 4];
+    // The xxxType struct: its field 0 is the embedded CommonType.
+    for (
+      let f = nextField(r, -1, numFieldsOf[which]);
+      f >= 0;
+      f = nextField(r, f, numFieldsOf[which])
+    ) {
+      if (f === 0) readCommon(r, w);
+      else if (which === 2)
+        w.fields = readFields(r); // structType.Field
+      else if (f === 2 && which === 0)
+        w.len = r.int(); // arrayType.Len
+      else if (f === 1 && which === 3)
+        w.key = r.int(); // mapType.Key
+      else w.elem = r.int(); // Elem
     }
-  });
+  }
   if (set !== 1) throw decodeError("bad data: type definition of no single kind");
   return w;
 }
 
-/** SliceValue of fieldType: uint(n) FieldValue*n. */
+/** CommonType: Name (field 0), Id (field 1; the id is the one the definition is sent under). */
+function readCommon(r: ByteReader, w: WireType): void {
+  for (let f = nextField(r, -1, 2); f >= 0; f = nextField(r, f, 2)) {
+    if (f === 0) w.name = r.string();
+    else r.int();
+  }
+}
+
+/** SliceValue of fieldType: uint(n) FieldValue*n, each fieldType{Name string; Id int}. */
 function readFields(r: ByteReader): WireField[] {
   const n = r.uint();
   if (n > r.left) throw decodeError(`invalid field count ${n}: exceeds input size ${r.left}`);
@@ -129,10 +122,10 @@ function readFields(r: ByteReader): WireField[] {
     if (r.left === 0) throw decodeError("decoding array or slice: length exceeds input size");
     let name = "";
     let id = 0;
-    readStruct(r, 2, (f) => {
+    for (let f = nextField(r, -1, 2); f >= 0; f = nextField(r, f, 2)) {
       if (f === 0) name = r.string();
       else id = r.int();
-    });
+    }
     fields.push({ name, id });
   }
   return fields;
@@ -151,13 +144,15 @@ function writeCommon(w: ByteWriter, name: string, id: number): void {
   w.uint(0);
 }
 
-/** Writes the `wireType` value defining `t` as type `id`; `idOf` gives the ids of inner types. */
+/** Writes the `wireType` value defining `t` as type `id`; `ids` has the stream ids of inner types. */
 export function writeWireType(
   w: ByteWriter,
   t: GoType,
   id: number,
-  idOf: (t: GoType) => number,
+  ids: Map<string, number>,
 ): void {
+  const idOf = (inner: GoType): number =>
+    inner.isBasic ? inner.builtinId : ids.get(inner.wireKey)!;
   switch (t.kind) {
     case "array":
       w.uint(1); // ArrayT

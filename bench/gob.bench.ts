@@ -1,0 +1,91 @@
+/**
+ * The gob codec alone: encode and decode of a typical session (8 keys: strings, ints, a bool,
+ * a `_flash` list; the session of codec.bench.ts), as the GobEncoder of securecookie runs them.
+ *
+ *     npx tsx bench/gob.bench.ts
+ *
+ * Verifies first that decode(encode(x)) deep-equals x and that decode gives back a Map, and
+ * exits non-zero when not. Then measures encode, decode, and encode+decode: warm-up, then
+ * BENCH_ROUNDS rounds of BENCH_ROUND_MS each, reporting the median round. Target (reported,
+ * not failed): encode+decode ≤ 3 µs, leaving the securecookie codec its 15 µs budget.
+ *
+ * | variable | default | meaning |
+ * |---|---|---|
+ * | BENCH_ROUNDS | 5 | measured rounds (the median is reported) |
+ * | BENCH_ROUND_MS | 300 | length of a round |
+ * | BENCH_WARMUP_MS | 300 | warm-up before each measurement |
+ */
+import { isDeepStrictEqual } from "node:util";
+import { decode, encode } from "../src/gob/index.ts";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 300);
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 300);
+const TARGET_US = 3;
+
+const session = new Map<unknown, unknown>([
+  ["user_id", 84],
+  ["name", "alice"],
+  ["email", "alice@example.com"],
+  ["csrf", "3q2+7wLk9m1Pq8Zb"],
+  ["count", 6],
+  ["admin", true],
+  ["visited", 1712345678],
+  ["_flash", ["welcome back", "saved"]],
+]);
+
+/** ns per call of `f`, median of ROUNDS rounds after a warm-up. */
+function measure(f: () => void): number {
+  const until = performance.now() + WARMUP_MS;
+  while (performance.now() < until) for (let i = 0; i < 100; i++) f();
+  const rounds: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    let n = 0;
+    const start = performance.now();
+    const stop = start + ROUND_MS;
+    let now = start;
+    while (now < stop) {
+      for (let i = 0; i < 100; i++) f();
+      n += 100;
+      now = performance.now();
+    }
+    rounds.push(((now - start) * 1e6) / n);
+  }
+  rounds.sort((a, b) => a - b);
+  return rounds[Math.floor(rounds.length / 2)];
+}
+
+const bytes = encode(session);
+const back = decode(bytes);
+if (!(back instanceof Map) || !isDeepStrictEqual(back, session)) {
+  console.error("gob bench: decode(encode(session)) differs from the session:", back);
+  process.exit(1);
+}
+
+let sink = 0;
+const results = {
+  encode: measure(() => {
+    sink += encode(session).length;
+  }),
+  decode: measure(() => {
+    sink += (decode(bytes) as Map<unknown, unknown>).size;
+  }),
+  "encode+decode": measure(() => {
+    sink += (decode(encode(session)) as Map<unknown, unknown>).size;
+  }),
+};
+
+console.log(
+  `gob codec, a ${session.size}-key session (${bytes.length} bytes), median of ${ROUNDS} rounds`,
+);
+for (const [name, ns] of Object.entries(results)) {
+  const ops = Math.round(1e9 / ns).toLocaleString("en-US");
+  console.log(
+    `  ${name.padEnd(14)} ${(ns / 1000).toFixed(2).padStart(6)} µs/op  ${ops.padStart(10)} ops/s`,
+  );
+}
+const total = results["encode+decode"] / 1000;
+console.log(
+  `  target encode+decode ≤ ${TARGET_US} µs: ${total <= TARGET_US ? "met" : "NOT met"} (${total.toFixed(2)} µs)`,
+);
+if (sink === 0) console.log("");
