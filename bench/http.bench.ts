@@ -8,7 +8,10 @@
  *   request sends the cookie the previous response set, so each request decodes the session the
  *   last one encoded, and the bench checks that each connection's counts go 1, 2, 3, ...
  * - Before its load, each contender must answer 1 then 2 to two requests sharing a cookie.
- * - Figures are ratios against the bare `node:http` handler measured in the same run.
+ * - Figures are ratios against the bare `node:http` handler, which stays up all run and is
+ *   measured again between contenders: each contender is divided by the mean of the baseline
+ *   runs right before and right after it, so a neighbour's load on a shared machine weighs on
+ *   both sides of the ratio alike.
  *
  * Environment: BENCH_DURATION (measured seconds per contender, default 5), BENCH_WARMUP
  * (default 2), BENCH_CONNECTIONS (default 10), BENCH_ROUNDS (default 1; with more, contenders
@@ -24,6 +27,7 @@ import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { startRedis, startRedisCluster } from "../test/support/redisServer.ts";
+import { cpuTimeUs } from "./servers/shared/cpuTime.ts";
 import { launch, type RunningServer } from "./servers/shared/launch.ts";
 import { COUNTER_PATH, HOST } from "./servers/shared/listen.ts";
 
@@ -267,36 +271,48 @@ function loadProblem(l: Load): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// One contender, start to stop
+// Measuring a contender
 
 interface Sample {
   reqPerSec: number;
   p50Ms: number;
   p99Ms: number;
   requests: number;
+  /** Server process CPU time per response, µs (null without procfs). */
+  cpuUsPerReq: number | null;
 }
 
-async function measure(c: Contender, env: Record<string, string>): Promise<Sample> {
-  let server: RunningServer | undefined;
+/** Starts a contender's server, checks its counter, and warms it up. */
+async function prepare(c: Contender, env: Record<string, string>): Promise<RunningServer> {
+  const server = await launch(c.id, `${c.id}.ts`, env);
   try {
-    server = await launch(c.id, `${c.id}.ts`, env);
     const wrong = await checkCounter(c, server.port);
     if (wrong) throw new Error(`correctness check failed: ${wrong}`);
     const warm = await load(c, server.port, WARMUP);
     const warmProblem = loadProblem(warm);
     if (warmProblem) throw new Error(`warm-up: ${warmProblem}`);
-    const run = await load(c, server.port, DURATION);
-    const problem = loadProblem(run);
-    if (problem) throw new Error(problem);
-    return {
-      reqPerSec: run.result.requests.average,
-      p50Ms: percentile(run.latencies, 0.5),
-      p99Ms: percentile(run.latencies, 0.99),
-      requests: run.result.requests.total,
-    };
-  } finally {
-    await server?.stop();
+    return server;
+  } catch (err) {
+    await server.stop();
+    throw err;
   }
+}
+
+/** One measured run against a prepared server. */
+async function sample(c: Contender, server: RunningServer): Promise<Sample> {
+  const cpuBefore = cpuTimeUs(server.pid);
+  const run = await load(c, server.port, DURATION);
+  const cpuAfter = cpuTimeUs(server.pid);
+  const problem = loadProblem(run);
+  if (problem) throw new Error(problem);
+  const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+  return {
+    reqPerSec: run.result.requests.average,
+    p50Ms: percentile(run.latencies, 0.5),
+    p99Ms: percentile(run.latencies, 0.99),
+    requests: run.result.requests.total,
+    cpuUsPerReq: cpu === null ? null : cpu / run.result.requests.total,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,31 +376,81 @@ console.log(
     `${cpus().length} CPUs; per-connection cookie updated from each Set-Cookie`,
 );
 
-/** One map per round: contender id → its sample in that round. */
-const rounds: Map<string, Sample>[] = [];
+/**
+ * The baseline server stays up for the whole run and is measured again between contenders, so
+ * each contender is compared with the baseline measured right before and right after it (the
+ * mean of the two): on a shared machine the neighbours' load changes within a minute.
+ */
+interface Measured {
+  sample: Sample;
+  /** reqPerSec / the mean of the baseline runs bracketing it. */
+  vsBare: number;
+  /** The bracketing baseline runs' CPU per request / this one's (null without procfs). */
+  cpuVsBare: number | null;
+}
+
+const bareContender = contenders.find((c) => c.id === "bare")!;
+const bareSamples: Sample[] = [];
+/** One map per round: contender id → its measurement in that round. */
+const rounds: Map<string, Measured>[] = [];
 const failures = new Map<string, string>();
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function report(id: string, s: Sample): void {
+  const rate = Math.round(s.reqPerSec).toLocaleString("en-US").padStart(8);
+  const cpu = s.cpuUsPerReq === null ? "" : `  cpu ${s.cpuUsPerReq.toFixed(1).padStart(6)} µs/req`;
+  console.log(`  ${id.padEnd(30)} ${rate} req/s  p99 ${s.p99Ms.toFixed(2).padStart(6)} ms${cpu}`);
+}
+
+let bareServer: RunningServer | undefined;
 try {
+  bareServer = await prepare(bareContender, {});
+  const measureBare = async (): Promise<Sample> => {
+    const s = await sample(bareContender, bareServer!);
+    bareSamples.push(s);
+    report("bare", s);
+    return s;
+  };
+  let before = await measureBare();
   for (let round = 1; round <= ROUNDS; round++) {
-    const byId = new Map<string, Sample>();
+    if (ROUNDS > 1) console.log(`round ${round}`);
+    const byId = new Map<string, Measured>();
     rounds.push(byId);
     for (const c of contenders) {
-      if (failures.has(c.id)) continue;
-      const env = c.redis ? redis.get(c.redis)!.env : {};
+      if (c === bareContender || failures.has(c.id)) continue;
+      let server: RunningServer | undefined;
+      let s: Sample;
       try {
-        const s = await measure(c, env);
-        byId.set(c.id, s);
-        const tag = ROUNDS > 1 ? ` (round ${round})` : "";
-        console.log(
-          `  ${c.id.padEnd(30)} ${Math.round(s.reqPerSec).toLocaleString("en-US").padStart(8)} req/s` +
-            `  p99 ${s.p99Ms.toFixed(2)} ms${tag}`,
-        );
+        server = await prepare(c, c.redis ? redis.get(c.redis)!.env : {});
+        s = await sample(c, server);
+        report(c.id, s);
       } catch (err) {
         failures.set(c.id, (err as Error).message);
         console.log(`  ${c.id.padEnd(30)} FAILED: ${(err as Error).message}`);
+        continue;
+      } finally {
+        await server?.stop();
       }
+      const after = await measureBare();
+      const vsBare = s.reqPerSec / ((before.reqPerSec + after.reqPerSec) / 2);
+      const cpuVsBare =
+        s.cpuUsPerReq === null || before.cpuUsPerReq === null || after.cpuUsPerReq === null
+          ? null
+          : (before.cpuUsPerReq + after.cpuUsPerReq) / 2 / s.cpuUsPerReq;
+      byId.set(c.id, { sample: s, vsBare, cpuVsBare });
+      const cpuNote = cpuVsBare === null ? "" : ` (by server CPU per request: ${pct(cpuVsBare)})`;
+      console.log(`    ${c.id}: ${pct(vsBare)} of the bare runs around it${cpuNote}`);
+      before = after;
     }
   }
+} catch (err) {
+  failures.set("bare", (err as Error).message);
+  console.log(`  bare FAILED: ${(err as Error).message}`);
 } finally {
+  await bareServer?.stop();
   for (const handle of redis.values()) await handle.stop();
 }
 
@@ -396,61 +462,100 @@ interface Row {
   p99Ms: number;
   requests: number;
   vsBare: number | null;
+  cpuUsPerReq: number | null;
+  /** Bare's server CPU per request / this contender's: its throughput share when CPU-bound. */
+  cpuVsBare: number | null;
 }
 
 /**
- * req/s of `a` over req/s of `b`, taken within each round (so both saw the same neighbours on
- * the machine), median over the rounds; null when no round has both.
+ * req/s of `a` over req/s of `b`, each first taken against its bracketing baseline runs, median
+ * over the rounds; null when no round has both.
  */
-function ratio(a: string, b: string): number | null {
-  const rs = rounds
-    .filter((r) => r.has(a) && r.has(b))
-    .map((r) => r.get(a)!.reqPerSec / r.get(b)!.reqPerSec);
+function ratio(a: string, b: string, by: "reqPerSec" | "cpu" = "reqPerSec"): number | null {
+  const score = (r: Map<string, Measured>, id: string) => {
+    if (id === "bare") return 1;
+    const m = r.get(id);
+    return (by === "cpu" ? m?.cpuVsBare : m?.vsBare) ?? undefined;
+  };
+  const rs = rounds.flatMap((r) => {
+    const x = score(r, a);
+    const y = score(r, b);
+    return x === undefined || y === undefined ? [] : [x / y];
+  });
   return rs.length ? median(rs) : null;
 }
 
-const rows: Row[] = contenders.flatMap((c) => {
-  const ss = rounds.flatMap((r) => (r.has(c.id) ? [r.get(c.id)!] : []));
+function summarize(id: string, label: string, ss: Sample[]): Row[] {
   if (!ss.length) return [];
-  const vsBare = ratio(c.id, "bare");
-  return {
-    id: c.id,
-    label: c.label,
-    reqPerSec: Math.round(median(ss.map((s) => s.reqPerSec))),
-    p50Ms: round2(median(ss.map((s) => s.p50Ms))),
-    p99Ms: round2(median(ss.map((s) => s.p99Ms))),
-    requests: ss.reduce((n, s) => n + s.requests, 0),
-    vsBare: vsBare === null ? null : round2(vsBare, 4),
-  };
-});
+  const vsBare = ratio(id, "bare");
+  const cpuVsBare = ratio(id, "bare", "cpu");
+  const cpuFigures = ss.flatMap((s) => (s.cpuUsPerReq === null ? [] : [s.cpuUsPerReq]));
+  return [
+    {
+      id,
+      label,
+      reqPerSec: Math.round(median(ss.map((s) => s.reqPerSec))),
+      p50Ms: round2(median(ss.map((s) => s.p50Ms))),
+      p99Ms: round2(median(ss.map((s) => s.p99Ms))),
+      requests: ss.reduce((n, s) => n + s.requests, 0),
+      vsBare: vsBare === null ? null : round2(vsBare, 4),
+      cpuUsPerReq: cpuFigures.length ? round2(median(cpuFigures)) : null,
+      cpuVsBare: cpuVsBare === null ? null : round2(cpuVsBare, 4),
+    },
+  ];
+}
+
+const rows: Row[] = contenders.flatMap((c) =>
+  c === bareContender
+    ? summarize(c.id, c.label, bareSamples)
+    : summarize(
+        c.id,
+        c.label,
+        rounds.flatMap((r) => (r.has(c.id) ? [r.get(c.id)!.sample] : [])),
+      ),
+);
 
 console.log("");
-console.log(`${"contender".padEnd(36)}${"req/s".padStart(10)}${"p99 ms".padStart(9)}  vs bare`);
+console.log(
+  `${"contender".padEnd(36)}${"req/s".padStart(8)}${"p99 ms".padStart(8)}${"vs bare".padStart(9)}` +
+    `${"cpu µs/req".padStart(12)}${"cpu vs bare".padStart(13)}`,
+);
 for (const r of rows) {
-  const ratio = r.vsBare === null ? "-" : `${(r.vsBare * 100).toFixed(1)}%`;
+  const ratio = r.vsBare === null ? "-" : pct(r.vsBare);
+  const cpu = r.cpuUsPerReq === null ? "-" : r.cpuUsPerReq.toFixed(1);
+  const cpuRatio = r.cpuVsBare === null ? "-" : pct(r.cpuVsBare);
   console.log(
-    `${r.label.padEnd(36)}${r.reqPerSec.toLocaleString("en-US").padStart(10)}` +
-      `${r.p99Ms.toFixed(2).padStart(9)}  ${ratio.padStart(7)}`,
+    `${r.label.padEnd(36)}${r.reqPerSec.toLocaleString("en-US").padStart(8)}` +
+      `${r.p99Ms.toFixed(2).padStart(8)}${ratio.padStart(9)}${cpu.padStart(12)}` +
+      `${cpuRatio.padStart(13)}`,
   );
 }
 
+/** A target is judged on req/s; the CPU-per-request ratio is shown beside it, as a cross-check. */
 interface TargetResult {
   name: string;
   status: "PASS" | "MISS" | "SKIP";
   ratio: number | null;
+  cpuRatio: number | null;
   min: number;
 }
 
 const targets: TargetResult[] = TARGETS.map((t) => {
   const r = ratio(t.subject, t.against);
-  if (r === null) return { name: t.name, status: "SKIP", ratio: null, min: t.min };
-  return { name: t.name, status: r >= t.min ? "PASS" : "MISS", ratio: round2(r, 3), min: t.min };
+  const c = ratio(t.subject, t.against, "cpu");
+  const cpuRatio = c === null ? null : round2(c, 3);
+  if (r === null) return { name: t.name, status: "SKIP", ratio: null, cpuRatio, min: t.min };
+  const status = r >= t.min ? "PASS" : "MISS";
+  return { name: t.name, status, ratio: round2(r, 3), cpuRatio, min: t.min };
 });
 
 console.log("");
 for (const t of targets) {
+  const cpu = t.cpuRatio === null ? "" : `; by server CPU per request ${t.cpuRatio.toFixed(2)}x`;
   const detail =
-    t.ratio === null ? "(a contender did not run)" : `${t.ratio.toFixed(2)}x (need ${t.min}x)`;
+    t.ratio === null
+      ? "(a contender did not run)"
+      : `${t.ratio.toFixed(2)}x by req/s (need ${t.min}x)${cpu}`;
   console.log(`${t.status} ${t.name}: ${detail}`);
 }
 
@@ -471,8 +576,18 @@ writeFileSync(
       rows,
       targets,
       perRound: rounds.map((r) =>
-        Object.fromEntries([...r].map(([id, x]) => [id, Math.round(x.reqPerSec)])),
+        Object.fromEntries(
+          [...r].map(([id, m]) => [
+            id,
+            {
+              reqPerSec: Math.round(m.sample.reqPerSec),
+              vsBare: round2(m.vsBare, 4),
+              cpuVsBare: m.cpuVsBare === null ? null : round2(m.cpuVsBare, 4),
+            },
+          ]),
+        ),
       ),
+      bareRuns: bareSamples.map((s) => Math.round(s.reqPerSec)),
       skipped: Object.fromEntries(skipped),
       failures: Object.fromEntries(failures),
     },

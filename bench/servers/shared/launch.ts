@@ -15,6 +15,7 @@ const STOP_TIMEOUT_MS = 5_000;
 
 export interface RunningServer {
   port: number;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -56,7 +57,7 @@ export function launch(
       port = Number(m[1]);
       clearTimeout(timer);
       child.off("exit", onEarlyExit);
-      resolve({ port, stop: () => stop(child) });
+      resolve({ port, pid: child.pid!, stop: () => stop(child) });
     });
   });
 }
