@@ -40,14 +40,18 @@ function rejects(data: Uint8Array, code: "decode" | "limit", options?: DecoderOp
 
 /** Decoding `data` either succeeds or throws a GobError, and is fast. */
 function safe(data: Uint8Array, options?: DecoderOptions): void {
-  const start = performance.now();
-  try {
-    decode(data, options);
-  } catch (e) {
-    if (!(e instanceof GobError)) throw new Error(`${e} for ${Buffer.from(data).toString("hex")}`);
-  }
-  const ms = performance.now() - start;
-  if (ms > 200) throw new Error(`${ms} ms for ${Buffer.from(data).toString("hex")}`);
+  const run = () => {
+    const start = performance.now();
+    try {
+      decode(data, options);
+    } catch (e) {
+      if (!(e instanceof GobError))
+        throw new Error(`${e} for ${Buffer.from(data).toString("hex")}`);
+    }
+    return performance.now() - start;
+  };
+  // Slow twice in a row, not once (a shared machine pauses now and then).
+  if (run() > 100 && run() > 100) throw new Error(`slow on ${Buffer.from(data).toString("hex")}`);
 }
 
 /** One message: uint(length) then what `build` writes. */
