@@ -122,8 +122,12 @@ function sanitize(v: string, valid: (c: number) => boolean): string {
   return v;
 }
 
+/** Valid cookie value bytes but space and comma: such a value is written as it is. */
+const plainCookieValue = /^[!#-+\--:<-[\]-~]*$/;
+
 /** Go's `sanitizeCookieValue(v, false)`: a value with a space or a comma is quoted. */
 function sanitizeCookieValue(v: string): string {
+  if (plainCookieValue.test(v)) return v;
   const s = sanitize(v, validCookieValueByte);
   return s.includes(" ") || s.includes(",") ? `"${s}"` : s;
 }

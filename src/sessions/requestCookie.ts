@@ -4,7 +4,7 @@
  * `readCookies` and `parseCookieValue`.
  */
 import type { IncomingMessage } from "node:http";
-import { isToken, validCookieValueByte } from "./cookieHeader.ts";
+import { isToken } from "./cookieHeader.ts";
 
 /** Go's default `httpcookiemaxnum`: a request with more cookies than this has none. */
 const maxCookies = 3000;
@@ -49,16 +49,17 @@ export function cookieFromHeader(line: string, name: string): string | undefined
   return undefined;
 }
 
+/** Go's `validCookieValueByte` for every byte (`;` never reaches here). */
+const validCookieValue = /^[ !#-:<-[\]-~]*$/;
+
 /** Go's `parseCookieValue(raw, true)` on `line[start:end]`: unquotes, then checks bytes. */
 function parseCookieValue(line: string, start: number, end: number): string | undefined {
   if (end - start > 1 && line.charCodeAt(start) === 0x22 && line.charCodeAt(end - 1) === 0x22) {
     start++;
     end--;
   }
-  for (let i = start; i < end; i++) {
-    if (!validCookieValueByte(line.charCodeAt(i))) return undefined;
-  }
-  return line.slice(start, end);
+  const value = line.slice(start, end);
+  return validCookieValue.test(value) ? value : undefined;
 }
 
 /** Go's `textproto` ASCII space: space, tab, CR, LF. */
