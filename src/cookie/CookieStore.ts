@@ -18,8 +18,15 @@ import { requestCookie } from "../sessions/requestCookie.ts";
 import type { SessionResult, Store } from "../sessions/Store.ts";
 import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
 
-/** The per-request cache of `Get` (gorilla's `Registry`), keyed by session name. */
-const registries = new WeakMap<IncomingMessage, Map<string, Promise<SessionResult>>>();
+/**
+ * Where a request keeps its cache of `Get` (gorilla's `Registry`, in the request context in
+ * Go), keyed by session name: a property of the request, cheaper than a WeakMap entry.
+ */
+const registryKey: unique symbol = Symbol("gorilla/sessions registry");
+
+interface WithRegistry {
+  [registryKey]?: Map<string, Promise<SessionResult>>;
+}
 
 /**
  * The session values live in the cookie itself, authenticated (and encrypted when a block
@@ -52,10 +59,10 @@ export class CookieStore implements Store {
       const err = new Error(`sessions: invalid character in cookie name: ${name}`);
       return Promise.resolve([this.NewSession(name), err]);
     }
-    let registry = registries.get(req);
+    let registry = (req as WithRegistry)[registryKey];
     if (registry === undefined) {
       registry = new Map();
-      registries.set(req, registry);
+      (req as WithRegistry)[registryKey] = registry;
     }
     let result = registry.get(name);
     if (result === undefined) {
