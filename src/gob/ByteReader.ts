@@ -12,6 +12,16 @@ const two32 = 2 ** 32;
 const scratch = new DataView(new ArrayBuffer(8));
 const empty = new Uint8Array(0);
 
+/**
+ * A Uint8Array of its own holding bytes start..end of `data` (the input may be a Buffer, whose
+ * `slice` is a view into memory that Node's pool hands out again).
+ */
+export function copyOf(data: Uint8Array, start: number, end: number): Uint8Array {
+  const out = new Uint8Array(end - start);
+  out.set(data.subarray(start, end));
+  return out;
+}
+
 export function decodeError(message: string): GobError {
   return new GobError("decode", message);
 }
@@ -121,6 +131,6 @@ export class ByteReader {
     const n = this.length("[]byte");
     const start = this.pos;
     this.pos += n;
-    return this.data.slice(start, this.pos);
+    return copyOf(this.data, start, this.pos);
   }
 }

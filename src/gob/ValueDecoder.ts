@@ -21,7 +21,7 @@
  * `maxMessageSize`; type ids are checked when a value first uses them (a definition may
  * name types defined after it), so undefined, redefined and predefined-id types are errors.
  */
-import { ByteReader, decodeError } from "./ByteReader.ts";
+import { ByteReader, copyOf, decodeError } from "./ByteReader.ts";
 import { Complex } from "./Complex.ts";
 import type { DecoderOptions } from "./DecoderOptions.ts";
 import { GobError } from "./GobError.ts";
@@ -287,7 +287,7 @@ export class ValueDecoder extends ByteReader {
     }
     const wire = readWireType(this);
     if (this.pos - start <= maxRecentDefBytes) {
-      const def = { bytes: d.slice(start, this.pos), wire };
+      const def = { bytes: copyOf(d, start, this.pos), wire };
       if (recentDefs.length < maxRecentDefs) recentDefs.push(def);
       else recentDefs[nextRecentDef++ % maxRecentDefs] = def;
     }
