@@ -238,7 +238,9 @@ export function runConformance(
 
         const jar = new CookieJar();
         await get(jar, `${srv.url}/set`);
-        assert.ok(jar.get(sessionName), "the session cookie is set");
+        // Only that a cookie is written: with the store's MaxAge 0 (replaced by Options above)
+        // the Redis stores delete on Save and write an empty one, as Go's do.
+        assert.is(jar.lastSetCookie.length, 1, "/set writes the session cookie");
         await get(jar, `${srv.url}/expire`);
         const expired = parseSetCookie(jar.lastSetCookie[0]);
         assert.is(expired.maxAge, 0);
