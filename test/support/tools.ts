@@ -24,7 +24,9 @@ export function haveTool(cmd: string): boolean {
 export function needTool(cmd: string, what: string): boolean {
   if (haveTool(cmd)) return true;
   if (process.env.CI === "true") {
-    throw new Error(`${what} needs \`${cmd}\`, which is not installed (CI=true: missing tools fail)`);
+    throw new Error(
+      `${what} needs \`${cmd}\`, which is not installed (CI=true: missing tools fail)`,
+    );
   }
   console.log(`SKIPPED: ${what} (\`${cmd}\` not found; install it to run these tests)`);
   return false;
