@@ -4,20 +4,19 @@
  * non-zero trailing bits accepted since the encoding is not `Strict()`).
  * Port of Go's `encoding/base64/base64.go` (Go 1.26: `Decode`, `decodeQuantum`).
  *
- * Node's `Buffer.from(s, "base64")` is lenient (missing padding, the standard alphabet,
- * stray characters), so every input is checked: whole quanta of the URL alphabet with at
- * most two `=` at the end (what any encoder writes) take the fast path, where Node and Go
- * decode alike; anything else goes through the port of Go's decoder, which accepts or
- * rejects it as Go does and reports Go's error offset.
+ * Node's `Buffer.from(s, "base64")` is lenient: it skips characters outside its alphabet,
+ * takes `+` and `/` too, stops at the first `=`, and reads a UTF-16 code unit by its low
+ * byte ("Ł" is "A"). So Node decodes only inputs shaped like what an encoder writes (whole
+ * quanta of ASCII, no `+` or `/`, at most two `=` at the very end) and only keeps its result
+ * when it has the length whole quanta give: every character Node skips would shorten it.
+ * Everything else goes through the port of Go's decoder, which accepts or rejects it as Go
+ * does and reports Go's error offset.
  */
 import { CorruptInputError } from "./CorruptInputError.ts";
 
 const PAD = 0x3d; // '='
 const CR = 0x0d;
 const LF = 0x0a;
-
-/** Whole quanta, padded: with `length % 4 === 0`, exactly the forms Go accepts without CR/LF. */
-const padded = /^[A-Za-z0-9_-]*={0,2}$/;
 
 /** decodeMap[byte] is the 6-bit value of an alphabet byte, 0xff otherwise. */
 const decodeMap = new Uint8Array(256).fill(0xff);
@@ -44,23 +43,42 @@ export function urlEncode(src: Uint8Array): string {
 }
 
 /**
+ * Node's decoding of `src` when it is Go's too (see above), else null. Every character of
+ * a string passing the shape checks is either in the URL alphabet or one Node skips, and
+ * skipping any one makes the output shorter than `len/4*3 - pad`.
+ */
+function fastDecode(src: string): Buffer | null {
+  const n = src.length;
+  if (n % 4 !== 0 || Buffer.byteLength(src, "utf8") !== n) return null; // ASCII only
+  if (src.indexOf("+") !== -1 || src.indexOf("/") !== -1) return null;
+  let pad = 0;
+  const eq = src.indexOf("=");
+  if (eq !== -1) {
+    pad = n - eq;
+    if (pad > 2 || (pad === 2 && src.charCodeAt(n - 1) !== PAD)) return null;
+  }
+  const out = Buffer.from(src, "base64");
+  return out.length === (n / 4) * 3 - pad ? out : null;
+}
+
+/**
  * `base64.URLEncoding.DecodeString(src)` for text (Go sees its UTF-8 bytes); throws
  * `CorruptInputError` as Go returns it.
  */
 export function urlDecodeString(src: string): Buffer {
-  if (src.length % 4 === 0 && padded.test(src)) return Buffer.from(src, "base64");
-  return decodeBytes(Buffer.from(src, "utf8"));
+  return fastDecode(src) ?? goDecode(Buffer.from(src, "utf8"));
 }
 
 /** `base64.URLEncoding.Decode` of bytes; throws `CorruptInputError` as Go returns it. */
 export function urlDecode(src: Uint8Array): Buffer {
-  const text = asBuffer(src).toString("latin1");
-  if (text.length % 4 === 0 && padded.test(text)) return Buffer.from(text, "base64");
-  return decodeBytes(src);
+  return fastDecode(asBuffer(src).toString("latin1")) ?? goDecode(src);
 }
 
-/** Go's `Decode` loop: quantum by quantum into a buffer of `DecodedLen(len(src))` bytes. */
-function decodeBytes(src: Uint8Array): Buffer {
+/**
+ * Go's `Decode` loop: quantum by quantum into a buffer of `DecodedLen(len(src))` bytes.
+ * The arbiter of every input the fast path does not take (exported for tests).
+ */
+export function goDecode(src: Uint8Array): Buffer {
   const dst = Buffer.alloc(Math.floor(src.length / 4) * 3);
   let n = 0;
   let si = 0;
