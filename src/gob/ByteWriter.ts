@@ -12,23 +12,38 @@ import { utf8Length, utf8Write } from "./utf8.ts";
 const two32 = 2 ** 32;
 const scratch = new DataView(new ArrayBuffer(8));
 
+/** Outputs are cut from slabs of this size: no copy, no allocation per output. */
+const slabSize = 16384;
+
 export class ByteWriter {
   buf: Uint8Array;
   pos = 0;
+  /** Where the current output starts. */
+  private start = 0;
 
-  constructor(size = 256) {
+  constructor(size = 1024) {
     this.buf = new Uint8Array(size);
   }
 
-  reset(): void {
-    this.pos = 0;
+  /** Starts a new output after the previous ones (a mostly used slab is left to their views). */
+  begin(): void {
+    if (this.buf.length - this.pos < this.buf.length / 4) {
+      this.buf = new Uint8Array(Math.max(slabSize, this.buf.length));
+      this.pos = 0;
+    }
+    this.start = this.pos;
   }
 
-  /** A copy of the bytes written (a Buffer from Node's pool: cheaper than a Uint8Array of its own). */
-  bytes(): Uint8Array {
-    const out = Buffer.allocUnsafe(this.pos);
-    out.set(this.buf.subarray(0, this.pos));
+  /** The output since `begin()`: a view of bytes this writer never writes again. */
+  take(): Uint8Array {
+    const out = this.buf.subarray(this.start, this.pos);
+    this.start = this.pos;
     return out;
+  }
+
+  /** Drops the output since `begin()`. */
+  abandon(): void {
+    this.pos = this.start;
   }
 
   ensure(n: number): void {

@@ -18,6 +18,7 @@ import type { GoType } from "./GoType.ts";
 import { firstUserId, goTypes, isComparable, mapOf, sliceOf } from "./GoType.ts";
 import { GoValue } from "./GoValue.ts";
 import { nameOf } from "./registry.ts";
+import { StreamTypes } from "./StreamTypes.ts";
 import { isZeroTime, marshalDate, zeroTimeMs } from "./time.ts";
 import type { SlotRecord } from "./typeMemory.ts";
 import { memoOf } from "./typeMemory.ts";
@@ -32,7 +33,7 @@ function interfaceHead(t: GoType): Uint8Array {
   const w = new ByteWriter(16);
   w.string(t.name);
   w.int(t.builtinId);
-  return w.buf.slice(0, w.pos);
+  return w.take();
 }
 
 const stringHead = interfaceHead(goTypes.string);
@@ -55,12 +56,9 @@ function describe(v: unknown): string {
 
 export class Encoder {
   private readonly w = new ByteWriter();
-  /** Stream type ids by wire key: assigned ids, and the definitions already sent. */
-  private readonly ids = new Map<string, number>();
-  private readonly sent = new Set<string>();
+  /** The stream's type ids, and which definitions it has sent. */
+  private readonly types = new StreamTypes();
   private nextId = firstUserId;
-  /** Keys added by the value being encoded: forgotten again if it fails. */
-  private added: string[] = [];
   /** Where the innermost open region (message or delimited value) starts. */
   private region = 0;
   /** The outcome of `choose`: the Go type, interface name and JS value to send. */
@@ -74,8 +72,8 @@ export class Encoder {
    */
   encode(value: unknown): Uint8Array {
     const w = this.w;
-    w.reset();
-    this.added = [];
+    w.begin();
+    const typesBefore = this.types.size;
     const nextId = this.nextId;
     try {
       // 1. The type of the value (Go encodes the dynamic type of its argument).
@@ -90,12 +88,10 @@ export class Encoder {
       w.int(this.idOf(t));
       this.encodeTop(t, v, 0);
       w.close(this.region);
-      return w.bytes();
+      return w.take();
     } catch (e) {
-      for (const key of this.added) {
-        this.ids.delete(key);
-        this.sent.delete(key);
-      }
+      w.abandon();
+      this.types.truncate(typesBefore);
       this.nextId = nextId;
       throw e;
     }
@@ -175,25 +171,23 @@ export class Encoder {
    * @internal
    */
   resetStream(): void {
-    this.ids.clear();
-    this.sent.clear();
+    this.types.truncate(0);
     this.nextId = firstUserId;
   }
 
   private idOf(t: GoType): number {
-    return t.isBasic ? t.builtinId : this.ids.get(t.wireKey)!;
+    return t.isBasic ? t.builtinId : this.types.id(t.wireKey);
   }
 
   private assign(key: string): void {
-    this.ids.set(key, this.nextId++);
-    this.added.push(key);
+    this.types.assign(key, this.nextId++);
   }
 
   /** Assigns stream ids in Go's order: a struct before its fields, other types after their elements. */
   private assignIds(t: GoType, inProgress: string[]): void {
     if (t.isBasic) return;
     const key = t.wireKey;
-    if (this.ids.has(key)) return;
+    if (this.types.id(key) !== 0) return;
     switch (t.kind) {
       case "struct":
         this.assign(key);
@@ -210,7 +204,7 @@ export class Encoder {
         inProgress.push(key);
         if (t.key !== null) this.assignIds(t.key, inProgress);
         this.assignIds(t.elem!, inProgress);
-        if (!this.ids.has(key)) this.assign(key);
+        if (this.types.id(key) === 0) this.assign(key);
     }
   }
 
@@ -223,25 +217,24 @@ export class Encoder {
   private sendType(t: GoType): void {
     if (t.isBasic) return; // basic types and interfaces are predefined
     const key = t.wireKey;
-    if (this.sent.has(key)) return;
+    if (this.types.isSent(key)) return;
     this.assignIds(t, []);
-    const id = this.ids.get(key)!;
+    const id = this.types.id(key);
     const w = this.w;
     w.int(-id);
     if (t.defId === id && t.defBytes !== null) {
       w.raw(t.defBytes);
     } else {
       const start = w.pos;
-      writeWireType(w, t, id, this.ids);
+      writeWireType(w, t, id, this.types);
       if (innerTypesBasic(t)) {
-        t.defBytes = w.buf.slice(start, w.pos);
+        t.defBytes = w.buf.slice(start, w.pos); // a copy: the buffer is written again
         t.defId = id;
       }
     }
     w.close(this.region);
     this.region = w.open();
-    this.sent.add(key);
-    this.added.push(key);
+    this.types.markSent(key);
     switch (t.kind) {
       case "struct":
         for (const f of t.fields) this.sendType(f.type);
@@ -476,7 +469,7 @@ export class Encoder {
     if (b === undefined) {
       const bw = new ByteWriter(name.length * 3 + 9);
       bw.string(name);
-      b = bw.bytes();
+      b = bw.take();
       if (nameBytes.size < maxCachedNames) nameBytes.set(name, b);
     }
     this.w.raw(b);

@@ -268,25 +268,26 @@ export class ValueDecoder extends ByteReader {
 
   /**
    * encodingOfWireType. Streams from one program define the same types in the same bytes
-   * (a session's map type, its flash slice), so recent short definitions are kept: bytes that
-   * equal one are that definition (the encoding is self-delimiting).
+   * (a session's map type, its flash slice), so recent definitions that filled a whole
+   * message are kept: a message of the same bytes is the same definition.
    */
   private wireType(): WireType {
     const d = this.data;
     const start = this.pos;
+    const n = this.end - start;
     for (let k = 0; k < recentDefs.length; k++) {
       const def = recentDefs[k];
       const b = def.bytes;
-      if (b.length > this.end - start) continue;
+      if (b.length !== n) continue;
       let i = 0;
-      while (i < b.length && b[i] === d[start + i]) i++;
-      if (i === b.length) {
-        this.pos = start + i;
+      while (i < n && b[i] === d[start + i]) i++;
+      if (i === n) {
+        this.pos = this.end;
         return def.wire;
       }
     }
     const wire = readWireType(this);
-    if (this.pos - start <= maxRecentDefBytes) {
+    if (this.pos === this.end && n <= maxRecentDefBytes) {
       const def = { bytes: copyOf(d, start, this.pos), wire };
       if (recentDefs.length < maxRecentDefs) recentDefs.push(def);
       else recentDefs[nextRecentDef++ % maxRecentDefs] = def;

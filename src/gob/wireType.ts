@@ -144,22 +144,20 @@ function writeCommon(w: ByteWriter, name: string, id: number): void {
   w.uint(0);
 }
 
-/** Writes the `wireType` value defining `t` as type `id`; `ids` has the stream ids of inner types. */
-export function writeWireType(
-  w: ByteWriter,
-  t: GoType,
-  id: number,
-  ids: Map<string, number>,
-): void {
-  const idOf = (inner: GoType): number =>
-    inner.isBasic ? inner.builtinId : ids.get(inner.wireKey)!;
+/** The ids of the types of a stream. */
+export interface TypeIds {
+  idOf(t: GoType): number;
+}
+
+/** Writes the `wireType` value defining `t` as type `id`; `ids` gives the ids of inner types. */
+export function writeWireType(w: ByteWriter, t: GoType, id: number, ids: TypeIds): void {
   switch (t.kind) {
     case "array":
       w.uint(1); // ArrayT
       w.uint(1);
       writeCommon(w, t.wireName, id);
       w.uint(1);
-      w.int(idOf(t.elem!));
+      w.int(ids.idOf(t.elem!));
       if (t.len !== 0) {
         w.uint(1);
         w.int(t.len);
@@ -170,7 +168,7 @@ export function writeWireType(
       w.uint(1);
       writeCommon(w, t.wireName, id);
       w.uint(1);
-      w.int(idOf(t.elem!));
+      w.int(ids.idOf(t.elem!));
       break;
     case "struct":
       w.uint(3); // StructT
@@ -183,7 +181,7 @@ export function writeWireType(
           w.uint(1);
           w.string(f.name);
           w.uint(1);
-          w.int(idOf(f.type));
+          w.int(ids.idOf(f.type));
           w.uint(0);
         }
       }
@@ -193,9 +191,9 @@ export function writeWireType(
       w.uint(1);
       writeCommon(w, t.wireName, id);
       w.uint(1);
-      w.int(idOf(t.key!));
+      w.int(ids.idOf(t.key!));
       w.uint(1);
-      w.int(idOf(t.elem!));
+      w.int(ids.idOf(t.elem!));
       break;
     case "encoder":
       w.uint(5 + marshalers.indexOf(t.marshaler)); // GobEncoderT, BinaryMarshalerT, TextMarshalerT

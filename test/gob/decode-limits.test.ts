@@ -60,14 +60,19 @@ function message(build: (w: ByteWriter) => void): Uint8Array {
   const at = w.open();
   build(w);
   w.close(at);
-  return w.bytes();
+  return w.take();
+}
+
+/** Stream ids by wire key, as writeWireType asks for them. */
+function idsOf(ids: Record<string, number>) {
+  return { idOf: (t: GoType) => (t.isBasic ? t.builtinId : ids[t.wireKey]) };
 }
 
 /** A type definition message defining `t` as `id`, inner types by `ids`. */
 function definition(id: number, t: GoType, ids: Record<string, number> = {}): Uint8Array {
   return message((w) => {
     w.int(-id);
-    writeWireType(w, t, id, new Map(Object.entries(ids)));
+    writeWireType(w, t, id, idsOf(ids));
   });
 }
 
@@ -261,10 +266,7 @@ test("zero values of absent arrays are bounded", () => {
         w,
         grid,
         65,
-        new Map([
-          [grid.fields[0].type.wireKey, 66],
-          [grid.fields[0].type.elem!.wireKey, 67],
-        ]),
+        idsOf({ [grid.fields[0].type.wireKey]: 66, [grid.fields[0].type.elem!.wireKey]: 67 }),
       );
     }),
     definition(66, grid.fields[0].type, { [grid.fields[0].type.elem!.wireKey]: 67 }),
@@ -358,7 +360,7 @@ test("type-id confusion is a decode error", () => {
   rejects(
     message((w) => {
       w.int(-65);
-      writeWireType(w, ints, 65, new Map());
+      writeWireType(w, ints, 65, idsOf({}));
       w.int(65);
     }),
     "decode",
