@@ -15,6 +15,7 @@ import {
   sliceOf,
   typed,
 } from "../../src/gob/index.ts";
+import { nameOf } from "../../src/gob/registry.ts";
 import { memoOf } from "../../src/gob/typeMemory.ts";
 import { bytesOf, vectors } from "./vectors.ts";
 
@@ -52,7 +53,7 @@ function session(name: string): Map<unknown, unknown> {
   return decode(bytesOf(vectors.cases.find((x) => x.name === name)!.gob)) as Map<unknown, unknown>;
 }
 
-/** The Go type name a re-encoded value arrives with (decoded again here). */
+/** The interface name a re-encoded value arrives with (decoded again here). */
 function goTypeOf(container: Map<unknown, unknown>, key: unknown): string {
   const again = decode(encode(new Map([["probe", container]]))) as Map<
     string,
@@ -60,10 +61,10 @@ function goTypeOf(container: Map<unknown, unknown>, key: unknown): string {
   >;
   const inner = again.get("probe")!;
   const slot = memoOf(inner)?.slots?.get(key);
-  if (slot !== undefined) return slot.name ?? slot.type.name;
+  if (slot !== undefined) return slot.name ?? nameOf(slot.type);
   const v = inner.get(key);
   const m = typeof v === "object" && v !== null ? memoOf(v) : undefined;
-  if (m?.type !== undefined) return m.name ?? m.type.name;
+  if (m?.type !== undefined) return m.name ?? nameOf(m.type);
   return "fresh";
 }
 
