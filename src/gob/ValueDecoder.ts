@@ -37,6 +37,7 @@ import {
   wireId,
 } from "./GoType.ts";
 import { nameOf, registeredType } from "./registry.ts";
+import { TypeTable } from "./TypeTable.ts";
 import { unmarshalTime, zeroTimeMs } from "./time.ts";
 import { recordKey, recordObject, recordSlot, recordTime } from "./typeMemory.ts";
 import { utf8Decode } from "./utf8.ts";
@@ -139,10 +140,8 @@ export interface Mark {
 }
 
 export class ValueDecoder extends ByteReader {
-  private readonly wire = new Map<number, WireType>();
-  private readonly resolved = new Map<number, GoType>();
-  /** Type ids defined since the last `mark`. */
-  private added: number[] = [];
+  /** The definitions received, and the types built from them. */
+  private readonly table = new TypeTable();
   /** Zero values still allowed for the current value (absent array fields expand to many). */
   private zeroBudget = 0;
   /** The Go type and name of the interface value decoded last. */
@@ -164,10 +163,8 @@ export class ValueDecoder extends ByteReader {
   /** Starts a new stream on `data` (reusing this engine). */
   reset(options: Required<DecoderOptions>, data: Uint8Array): void {
     this.options = options;
-    if (this.wire.size > 0) this.wire.clear();
-    if (this.resolved.size > 0) this.resolved.clear();
+    this.table.clear();
     if (this.opaque.size > 0) this.opaque.clear();
-    if (this.added.length > 0) this.added = [];
     this.data = data;
     this.pos = 0;
     this.end = 0;
@@ -175,15 +172,12 @@ export class ValueDecoder extends ByteReader {
 
   /** Where a value starts, to return to when it turns out incomplete. */
   mark(): Mark {
-    this.added = [];
-    return { pos: this.pos, defs: this.wire.size };
+    return { pos: this.pos, defs: this.table.size };
   }
 
   /** Forgets what was read since `m` (the type definitions too). */
   rollback(m: Mark): void {
-    for (const id of this.added) this.wire.delete(id);
-    this.added = [];
-    this.resolved.clear();
+    this.table.truncate(m.defs);
     this.pos = m.pos;
     this.end = m.pos;
   }
@@ -256,14 +250,13 @@ export class ValueDecoder extends ByteReader {
 
   /** Records the definition of type `id`: a user id (≥ 64) not defined before. */
   private recvType(id: number): void {
-    if (id < firstUserId || id > maxTypeId || this.wire.has(id)) {
+    if (id < firstUserId || id > maxTypeId || this.table.wire(id) !== undefined) {
       throw decodeError("duplicate type received");
     }
-    if (this.wire.size >= this.options.maxTypeDefs) {
+    if (this.table.size >= this.options.maxTypeDefs) {
       throw limit(`more than maxTypeDefs ${this.options.maxTypeDefs} type definitions`);
     }
-    this.wire.set(id, this.wireType());
-    this.added.push(id);
+    this.table.define(id, this.wireType());
   }
 
   /**
@@ -299,9 +292,9 @@ export class ValueDecoder extends ByteReader {
   private resolve(id: number): GoType {
     const b = builtin[id];
     if (b !== undefined) return b;
-    const r = this.resolved.get(id);
+    const r = this.table.type(id);
     if (r !== undefined) return r;
-    const w = this.wire.get(id);
+    const w = this.table.wire(id);
     if (
       w === undefined ||
       w.kind === "array" ||
@@ -321,9 +314,9 @@ export class ValueDecoder extends ByteReader {
     const seen = new Set<number>();
     while (stack.length > 0) {
       const id = stack.pop()!;
-      if (builtin[id] !== undefined || seen.has(id) || this.resolved.has(id)) continue;
+      if (builtin[id] !== undefined || seen.has(id) || this.table.type(id) !== undefined) continue;
       seen.add(id);
-      const w = this.wire.get(id);
+      const w = this.table.wire(id);
       if (w === undefined) throw decodeError(`unknown type id ${id} or corrupted data`);
       switch (w.kind) {
         case "array":
@@ -357,9 +350,13 @@ export class ValueDecoder extends ByteReader {
   private build(id: number): GoType {
     const b = builtin[id];
     if (b !== undefined) return b;
-    const done = this.resolved.get(id);
+    const done = this.table.type(id);
     if (done !== undefined) return done;
-    const w = this.wire.get(id)!;
+    const w = this.table.wire(id)!;
+    if (w.type !== undefined) {
+      this.table.setType(id, w.type);
+      return w.type;
+    }
     let t: GoType;
     switch (w.kind) {
       case "slice":
@@ -369,10 +366,11 @@ export class ValueDecoder extends ByteReader {
         if (w.name === "" && elem !== undefined && key !== undefined) {
           // Unnamed slices and maps of predefined types are shared.
           t = w.kind === "slice" ? sliceOf(elem) : mapOf(key, elem);
+          w.type = t;
           break;
         }
         t = new GoType(w.kind, w.name, w.name);
-        this.resolved.set(id, t);
+        this.table.setType(id, t);
         if (w.kind === "map") t.key = this.build(w.key);
         t.elem = this.build(w.elem);
         if (w.name === "") {
@@ -382,14 +380,14 @@ export class ValueDecoder extends ByteReader {
       }
       case "array":
         t = new GoType("array", w.name, w.name);
-        this.resolved.set(id, t);
+        this.table.setType(id, t);
         t.len = w.len;
         t.elem = this.build(w.elem);
         if (w.name === "") t.name = `[${w.len}]${t.elem.name}`;
         break;
       case "struct":
         t = new GoType("struct", w.name, w.name);
-        this.resolved.set(id, t);
+        this.table.setType(id, t);
         t.fields = w.fields.map((f): StructField => ({ name: f.name, type: this.build(f.id) }));
         break;
       case "encoder":
@@ -397,9 +395,10 @@ export class ValueDecoder extends ByteReader {
           w.name === "Time" && w.marshaler === "gob"
             ? goTypes.time
             : encoderType(w.name, w.marshaler);
+        w.type = t;
         break;
     }
-    this.resolved.set(id, t);
+    this.table.setType(id, t);
     return t;
   }
 

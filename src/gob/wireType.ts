@@ -41,6 +41,8 @@ export interface WireType {
   len: number;
   fields: WireField[];
   marshaler: Marshaler;
+  /** The Go type of a definition that names only predefined types, once built. */
+  type?: GoType;
 }
 
 const marshalers: Marshaler[] = ["gob", "binary", "text"];
