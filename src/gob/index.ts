@@ -1,3 +1,10 @@
+/**
+ * Go's encoding/gob (Go 1.26), byte-compatible: `encode`/`decode` one value, `Encoder`/`Decoder`
+ * streams, `Register`/`RegisterName`, Go types (`goTypes`, `sliceOf`, `structOf`, ...) and
+ * wrappers (`int8(5)`, `typed(t, v)`, `goTime(...)`). Decoded values remember their Go types so
+ * that, written back unchanged, they go out as the same Go types (see typeMemory.ts and
+ * README.md for the rule, the type table and the limits).
+ */
 export { Complex } from "./Complex.ts";
 export { Decoder } from "./Decoder.ts";
 export type { DecoderOptions } from "./DecoderOptions.ts";
