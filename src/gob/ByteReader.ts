@@ -111,8 +111,7 @@ export class ByteReader {
 
   /** getLength: a count of bytes that must all be present in the message. */
   length(what: string): number {
-    const b = this.pos < this.end ? this.data[this.pos] : 0x80;
-    const n = b < 0x80 ? (this.pos++, b) : this.uint();
+    const n = this.uint();
     if (n > this.end - this.pos) {
       throw decodeError(`invalid ${what} length ${n}: exceeds input size ${this.end - this.pos}`);
     }
