@@ -10,6 +10,29 @@
 import { type Cipher, createCipheriv } from "node:crypto";
 import { KeySizeError } from "./KeySizeError.ts";
 
+/** The counter blocks of the current call, as bytes and as native-order 32-bit words. */
+let counterBytes = new Uint8Array(1024);
+let counterWords = new Uint32Array(counterBytes.buffer);
+
+function growCounters(words: number): void {
+  counterBytes = new Uint8Array(Math.max(words * 4, counterBytes.length * 2));
+  counterWords = new Uint32Array(counterBytes.buffer);
+}
+
+/** The big-endian 32-bit word at `b[i:i+4]`. */
+function be32(b: Uint8Array, i: number): number {
+  return ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
+}
+
+const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** A big-endian word as the platform's Uint32Array stores it. */
+function native(w: number): number {
+  return littleEndian
+    ? (((w & 0xff) << 24) | ((w & 0xff00) << 8) | ((w >>> 8) & 0xff00) | (w >>> 24)) >>> 0
+    : w;
+}
+
 export class AesBlock {
   /** Go's `block.BlockSize()`: 16 for every AES key size. */
   static readonly blockSize = 16;
@@ -31,19 +54,36 @@ export class AesBlock {
   xorKeyStream(iv: Uint8Array, src: Uint8Array, dst: Uint8Array, at: number): void {
     const length = src.length;
     if (length === 0) return;
-    const blocks = (length + 15) >>> 4;
-    const counters = Buffer.allocUnsafe(blocks << 4);
-    for (let i = 0; i < 16; i++) counters[i] = iv[i];
-    for (let b = 16; b < blocks << 4; b += 16) {
-      // The next counter: the previous one plus one, carried from the last byte.
-      let carry = 1;
-      for (let i = 15; i >= 0; i--) {
-        const v = counters[b - 16 + i] + carry;
-        counters[b + i] = v & 0xff;
-        carry = v >>> 8;
+    // The counter blocks iv, iv+1, iv+2, ... (one 128-bit big-endian number), written as
+    // 32-bit words into a reused buffer (update copies its input).
+    const words = ((length + 15) >>> 4) << 2;
+    if (counterWords.length < words) growCounters(words);
+    const u = counterWords;
+    let w0 = be32(iv, 0);
+    let w1 = be32(iv, 4);
+    let w2 = be32(iv, 8);
+    let w3 = be32(iv, 12);
+    let n0 = native(w0);
+    let n1 = native(w1);
+    let n2 = native(w2);
+    for (let j = 0; j < words; j += 4) {
+      u[j] = n0;
+      u[j + 1] = n1;
+      u[j + 2] = n2;
+      u[j + 3] = native(w3);
+      w3 = (w3 + 1) >>> 0;
+      if (w3 === 0) {
+        w2 = (w2 + 1) >>> 0;
+        if (w2 === 0) {
+          w1 = (w1 + 1) >>> 0;
+          if (w1 === 0) w0 = (w0 + 1) >>> 0;
+          n0 = native(w0);
+          n1 = native(w1);
+        }
+        n2 = native(w2);
       }
     }
-    const stream = this.ecb.update(counters);
+    const stream = this.ecb.update(counterBytes.subarray(0, words << 2));
     for (let i = 0; i < length; i++) dst[at + i] = src[i] ^ stream[i];
   }
 }
