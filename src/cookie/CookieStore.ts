@@ -11,22 +11,13 @@ import {
   EncodeMulti,
   SecureCookie,
 } from "../securecookie/index.ts";
-import { appendSetCookie, isToken, newCookie } from "../sessions/cookieHeader.ts";
+import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
 import { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Options } from "../sessions/Options.ts";
+import { requestCache } from "../sessions/requestCache.ts";
 import { requestCookie } from "../sessions/requestCookie.ts";
 import type { SessionResult, Store } from "../sessions/Store.ts";
 import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
-
-/**
- * Where a request keeps its cache of `Get` (gorilla's `Registry`, in the request context in
- * Go), keyed by session name: a property of the request, cheaper than a WeakMap entry.
- */
-const registryKey: unique symbol = Symbol("gorilla/sessions registry");
-
-interface WithRegistry {
-  [registryKey]?: Map<string, Promise<SessionResult>>;
-}
 
 /**
  * The session values live in the cookie itself, authenticated (and encrypted when a block
@@ -54,22 +45,7 @@ export class CookieStore implements Store {
 
   /** gorilla's `Registry.Get`: the session `name` of the request, cached for the rest of the request. */
   Get(req: IncomingMessage, name: string): Promise<SessionResult> {
-    if (!isToken(name)) {
-      // Go returns a nil session here; a new one keeps the [session, error] shape.
-      const err = new Error(`sessions: invalid character in cookie name: ${name}`);
-      return Promise.resolve([this.NewSession(name), err]);
-    }
-    let registry = (req as WithRegistry)[registryKey];
-    if (registry === undefined) {
-      registry = new Map();
-      (req as WithRegistry)[registryKey] = registry;
-    }
-    let result = registry.get(name);
-    if (result === undefined) {
-      result = this.New(req, name);
-      registry.set(name, result);
-    }
-    return result;
+    return requestCache(req, name, this);
   }
 
   /**

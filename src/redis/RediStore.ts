@@ -21,11 +21,11 @@ import { GobSerializer, type Serializer } from "../serializers/index.ts";
 import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
 import { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Options } from "../sessions/Options.ts";
+import { requestCache } from "../sessions/requestCache.ts";
 import { requestCookie } from "../sessions/requestCookie.ts";
 import type { SessionResult, Store } from "../sessions/Store.ts";
 import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
 import { asBuffer } from "./asBuffer.ts";
-import { registryGet } from "./registry.ts";
 import { newSessionID } from "./sessionID.ts";
 
 /** Amount of time, in seconds, for cookies and Redis keys to expire (30 days). */
@@ -108,12 +108,7 @@ export class RediStore implements Store {
 
   /** Returns the session for `name`, cached for the rest of the request. */
   Get(req: IncomingMessage, name: string): Promise<SessionResult> {
-    return registryGet(
-      req,
-      name,
-      () => this.New(req, name),
-      () => this.NewSession(name),
-    );
+    return requestCache(req, name, this);
   }
 
   /**

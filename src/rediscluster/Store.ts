@@ -6,13 +6,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Cluster } from "ioredis";
 import { asBuffer } from "../redis/asBuffer.ts";
-import { registryGet } from "../redis/registry.ts";
 import { newSessionID } from "../redis/sessionID.ts";
 import { type Codec, CodecsFromPairs, DecodeMulti, EncodeMulti } from "../securecookie/index.ts";
 import { GobSerializer, type Serializer } from "../serializers/index.ts";
 import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
 import { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Options } from "../sessions/Options.ts";
+import { requestCache } from "../sessions/requestCache.ts";
 import { requestCookie } from "../sessions/requestCookie.ts";
 import type { SessionResult, Store as SessionStore } from "../sessions/Store.ts";
 import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
@@ -49,12 +49,7 @@ export class Store implements SessionStore {
 
   /** Returns the session for `name`, cached for the rest of the request. */
   Get(req: IncomingMessage, name: string): Promise<SessionResult> {
-    return registryGet(
-      req,
-      name,
-      () => this.New(req, name),
-      () => this.NewSession(name),
-    );
+    return requestCache(req, name, this);
   }
 
   /**
