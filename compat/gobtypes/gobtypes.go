@@ -225,6 +225,10 @@ func Cases() []Case {
 			"long": strings.Repeat("0123456789", 30), "nul": "a\x00b", "key with ünïcode ✓": "v",
 		}),
 		s("bools", Session{"true": true, "false": false}),
+		// A Go string may hold any bytes (here bytes that each are one invalid sequence).
+		s("invalid UTF-8", Session{
+			"raw": "a\xff\xfeb", "\x80 key": "v", "in a flash": []interface{}{"\xff"}, "U+FFFD itself": "\uFFFD",
+		}),
 		s("bytes", Session{
 			"bytes": []byte("\x00\x01\xfe\xff"), "empty bytes": []byte{}, "nil bytes": []byte(nil),
 			"long bytes": []byte(strings.Repeat("\xab", 200)),

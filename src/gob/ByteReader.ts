@@ -6,7 +6,7 @@
  * message before anything is read or allocated.
  */
 import { GobError } from "./GobError.ts";
-import { utf8Decode } from "./utf8.ts";
+import { isValidUtf8, utf8Decode } from "./utf8.ts";
 
 const two32 = 2 ** 32;
 const scratch = new DataView(new ArrayBuffer(8));
@@ -31,6 +31,8 @@ export class ByteReader {
   pos = 0;
   /** The end of the current message. */
   end = 0;
+  /** The bytes of the string read last, when they were not valid UTF-8. */
+  invalidUtf8: Uint8Array | undefined = undefined;
 
   /** Bytes left in the current message. */
   get left(): number {
@@ -123,7 +125,13 @@ export class ByteReader {
     const n = this.length("string");
     const start = this.pos;
     this.pos += n;
-    return utf8Decode(this.data, start, this.pos);
+    const s = utf8Decode(this.data, start, this.pos);
+    // U+FFFD in the result: either sent as such, or standing for bytes that were not UTF-8.
+    this.invalidUtf8 =
+      s.indexOf("\uFFFD") >= 0 && !isValidUtf8(this.data, start, this.pos)
+        ? copyOf(this.data, start, this.pos)
+        : undefined;
+    return s;
   }
 
   /** A byte slice: an unsigned count followed by that many bytes (copied out). */

@@ -443,6 +443,16 @@ export class Encoder {
           return;
       }
     }
+    if (slot?.raw !== undefined && slot.value === v) {
+      // A Go string that was not valid UTF-8, unchanged: its own bytes.
+      this.writeName(slot.name ?? nameOf(slot.type));
+      w.int(slot.type.builtinId);
+      const at = w.open();
+      w.byte(0);
+      w.bytesValue(slot.raw);
+      w.close(at);
+      return;
+    }
     if (!this.choose(v, slot)) {
       w.uint(0);
       return;

@@ -147,6 +147,8 @@ export class ValueDecoder extends ByteReader {
   /** The Go type and name of the interface value decoded last. */
   private ifType: GoType = goTypes.interface;
   private ifName = "";
+  /** The bytes of the string decoded last in an interface, when they were not valid UTF-8. */
+  private ifRaw: Uint8Array | undefined = undefined;
   private readonly opaque = new Map<string, GoType>();
 
   /**
@@ -523,7 +525,10 @@ export class ValueDecoder extends ByteReader {
   /** Whether a primitive from an interface slot needs its type remembered. */
   private slotNeedsRecord(v: unknown): boolean {
     const fresh = freshPrimitive(v);
-    return fresh !== undefined && (this.ifType !== fresh || this.ifName !== fresh.name);
+    return (
+      fresh !== undefined &&
+      (this.ifType !== fresh || this.ifName !== fresh.name || this.ifRaw !== undefined)
+    );
   }
 
   /** The number of elements a count may announce: each takes at least one byte. */
@@ -563,7 +568,7 @@ export class ValueDecoder extends ByteReader {
       }
       if (elem.kind === "interface") {
         const v = this.iface(depth);
-        if (this.slotNeedsRecord(v)) recordSlot(out, i, v, this.ifType, this.ifName);
+        if (this.slotNeedsRecord(v)) recordSlot(out, i, v, this.ifType, this.ifName, this.ifRaw);
         out.push(v);
       } else {
         out.push(this.value(elem, depth));
@@ -585,7 +590,7 @@ export class ValueDecoder extends ByteReader {
         const k = this.string();
         if (elem.kind === "interface") {
           const v = this.iface(d);
-          if (this.slotNeedsRecord(v)) recordSlot(obj, k, v, this.ifType, this.ifName);
+          if (this.slotNeedsRecord(v)) recordSlot(obj, k, v, this.ifType, this.ifName, this.ifRaw);
           setKey(obj, k, v);
         } else {
           setKey(obj, k, this.value(elem, d));
@@ -599,13 +604,13 @@ export class ValueDecoder extends ByteReader {
       let k: unknown;
       if (key.kind === "interface") {
         k = this.iface(d);
-        if (this.slotNeedsRecord(k)) recordKey(m, k, this.ifType, this.ifName);
+        if (this.slotNeedsRecord(k)) recordKey(m, k, this.ifType, this.ifName, this.ifRaw);
       } else {
         k = this.value(key, d);
       }
       if (elem.kind === "interface") {
         const v = this.iface(d);
-        if (this.slotNeedsRecord(v)) recordSlot(m, k, v, this.ifType, this.ifName);
+        if (this.slotNeedsRecord(v)) recordSlot(m, k, v, this.ifType, this.ifName, this.ifRaw);
         m.set(k, v);
       } else {
         m.set(k, this.value(elem, d));
@@ -624,7 +629,7 @@ export class ValueDecoder extends ByteReader {
     const fields = t.fields;
     const nf = fields.length;
     const vals: unknown[] = new Array(nf).fill(undefined);
-    let slots: [string, unknown, GoType, string][] | undefined;
+    let slots: [string, unknown, GoType, string, Uint8Array | undefined][] | undefined;
     let fieldnum = -1;
     while (this.pos < this.end) {
       const delta = this.uint();
@@ -636,7 +641,7 @@ export class ValueDecoder extends ByteReader {
         const v = this.iface(d);
         if (this.slotNeedsRecord(v)) {
           slots ??= [];
-          slots.push([f.name, v, this.ifType, this.ifName]);
+          slots.push([f.name, v, this.ifType, this.ifName, this.ifRaw]);
         }
         vals[fieldnum] = v;
       } else {
@@ -650,7 +655,9 @@ export class ValueDecoder extends ByteReader {
       const v = vals[i];
       obj[fields[i].name] = v !== undefined ? v : this.zero(fields[i].type, d);
     }
-    if (slots !== undefined) for (const [k, v, st, sn] of slots) recordSlot(obj, k, v, st, sn);
+    if (slots !== undefined) {
+      for (const [k, v, st, sn, raw] of slots) recordSlot(obj, k, v, st, sn, raw);
+    }
     recordObject(obj, t);
     return obj;
   }
@@ -732,6 +739,7 @@ export class ValueDecoder extends ByteReader {
     if (n === 0) {
       this.ifType = goTypes.interface;
       this.ifName = "";
+      this.ifRaw = undefined;
       return null;
     }
     if (n > maxNameLength) throw decodeError(`name too long (${n} bytes)`);
@@ -752,6 +760,7 @@ export class ValueDecoder extends ByteReader {
       if (typeof v === "object" && v !== null && name !== nameOf(t)) recordObject(v, t, name);
       this.ifType = t;
       this.ifName = name;
+      this.ifRaw = typeof v === "string" ? this.invalidUtf8 : undefined;
       return v;
     }
     const t = this.refine(name, this.resolve(id));
@@ -759,6 +768,7 @@ export class ValueDecoder extends ByteReader {
     if (typeof v === "object" && v !== null && name !== nameOf(t)) recordObject(v, t, name);
     this.ifType = t;
     this.ifName = name;
+    this.ifRaw = typeof v === "string" ? this.invalidUtf8 : undefined;
     return v;
   }
 }

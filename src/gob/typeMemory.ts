@@ -11,7 +11,9 @@
  *   struct field) holding a primitive whose fresh encoding would differ (an `int8`, a
  *   `float64` that happens to be integral, a `uint64` ...), with the primitive itself;
  * - per `Date`, the exact `time.Time` bytes (nanoseconds, zone offset) and the instant they
- *   stood for.
+ *   stood for;
+ * - per interface slot holding a string that was not valid UTF-8 (a Go string may hold any
+ *   bytes), those bytes.
  *
  * The encoder uses a remembered type while the value still fits it: a slot whose value is
  * still the same (`Object.is`), an object whose contents still fit its type, a `Date` whose
@@ -29,6 +31,8 @@ export interface Recorded {
 /** A remembered interface slot: the primitive it held and its Go type. */
 export interface SlotRecord extends Recorded {
   readonly value: unknown;
+  /** For a string that was not valid UTF-8: its bytes (the JS string has U+FFFD for them). */
+  readonly raw?: Uint8Array;
 }
 
 /** The exact `time.Time` behind a `Date`. */
@@ -78,17 +82,24 @@ export function recordSlot(
   value: unknown,
   type: GoType,
   name: string | undefined,
+  raw?: Uint8Array,
 ): void {
   const m = memoFor(container);
   if (m.slots === undefined) m.slots = new Map();
-  m.slots.set(slot, { value, type, name });
+  m.slots.set(slot, raw === undefined ? { value, type, name } : { value, type, name, raw });
 }
 
 /** Remembers the Go type of the primitive key `key` of an interface-keyed Map. */
-export function recordKey(map: object, key: unknown, type: GoType, name: string | undefined): void {
+export function recordKey(
+  map: object,
+  key: unknown,
+  type: GoType,
+  name: string | undefined,
+  raw?: Uint8Array,
+): void {
   const m = memoFor(map);
   if (m.keys === undefined) m.keys = new Map();
-  m.keys.set(key, { value: key, type, name });
+  m.keys.set(key, raw === undefined ? { value: key, type, name } : { value: key, type, name, raw });
 }
 
 /** Remembers the exact `time.Time` bytes behind a `Date`. */

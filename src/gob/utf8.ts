@@ -62,3 +62,37 @@ export function utf8Write(s: string, buf: Uint8Array, pos: number): number {
   }
   return pos + encoder.encodeInto(s, buf.subarray(pos)).written;
 }
+
+/** Whether bytes start..end are well-formed UTF-8 (RFC 3629: no overlongs, surrogates, > U+10FFFF). */
+export function isValidUtf8(buf: Uint8Array, start: number, end: number): boolean {
+  let i = start;
+  while (i < end) {
+    const c = buf[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return false;
+    if (i + n >= end) return false; // cut short
+    const b1 = buf[i + 1];
+    if (b1 < lo || b1 > hi) return false;
+    for (let k = 2; k <= n; k++) {
+      const b = buf[i + k];
+      if (b < 0x80 || b > 0xbf) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}

@@ -34,6 +34,7 @@ const sameIds = [
   "complex",
   "strings",
   "bools",
+  "invalid UTF-8",
   "bytes",
   "flashes",
   "flashes under custom key",
