@@ -462,15 +462,33 @@ export class ValueDecoder extends ByteReader {
 
   /** FieldValue of type t. */
   private value(t: GoType, depth: number): unknown {
+    // The kinds sessions hold most come first.
     switch (t.kind) {
-      case "bool":
-        return this.uint() !== 0;
+      case "string":
+        return this.string();
       case "int":
       case "int64":
+        return this.intValue();
+      case "interface":
+        return this.iface(depth);
+      case "bool":
+        return this.uint() !== 0;
+      case "float64":
+        return this.float();
+      case "slice":
+        return this.slice(t, depth);
+      case "map":
+        return this.map(t, depth);
+      case "struct":
+        return this.struct(t, depth);
+      case "encoder":
+        return this.encoded(t);
+      case "bytes":
+        return this.bytes();
       case "uint":
       case "uint64":
       case "uintptr":
-        return t.kind === "int" || t.kind === "int64" ? this.intValue() : this.uintValue();
+        return this.uintValue();
       case "int8":
       case "int16":
       case "int32":
@@ -484,8 +502,6 @@ export class ValueDecoder extends ByteReader {
         }
         return v;
       }
-      case "float64":
-        return this.float();
       case "float32":
         return this.float32(t);
       case "complex128":
@@ -495,22 +511,8 @@ export class ValueDecoder extends ByteReader {
         recordObject(c, t);
         return c;
       }
-      case "string":
-        return this.string();
-      case "bytes":
-        return this.bytes();
-      case "interface":
-        return this.iface(depth);
-      case "slice":
-        return this.slice(t, depth);
       case "array":
         return this.array(t, depth);
-      case "map":
-        return this.map(t, depth);
-      case "struct":
-        return this.struct(t, depth);
-      case "encoder":
-        return this.encoded(t);
     }
   }
 
