@@ -5,7 +5,7 @@ import { Decoder, decode } from "../../src/gob/index.ts";
 import { fromTyped, sameValue, show } from "../support/tjson.ts";
 import { bytesOf, typedOptions, vectors } from "./vectors.ts";
 
-test("the vector file has the cases the task calls for", () => {
+test("the vector file has its cases and streams", () => {
   assert.ok(vectors.cases.length >= 30, `${vectors.cases.length} cases`);
   assert.ok(vectors.streams.length >= 2);
 });
