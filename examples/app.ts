@@ -1,11 +1,15 @@
 /**
  * The demo app: login, home (a visit counter and flash messages), logout, on the cookie
- * store, modelled on hertz-contrib/sessions v1.0.3 `_example/`. The Go peer
- * (compat/cmd/peer) serves the same routes, so one browser (or cookie jar) can go back and
- * forth between the two with the same keys.
+ * store or, when configured, the Redis or Redis Cluster store; modelled on
+ * hertz-contrib/sessions v1.0.3 `_example/`. The Go peer (compat/cmd/peer) serves the same
+ * routes, so one browser (or cookie jar) can go back and forth between the two with the same
+ * keys (and, on Redis, the same Redis).
  *
- *   npm start                       # http://127.0.0.1:8080
+ *   npm start                       # http://127.0.0.1:8080, cookie store
  *   PORT=9000 SESSION_HASH_KEY=k SESSION_BLOCK_KEY=0123456789abcdef npm start
+ *   REDIS_ADDR=127.0.0.1:6379 npm start
+ *   REDIS_URL=redis://:password@127.0.0.1:6379/0 npm start
+ *   REDIS_CLUSTER=127.0.0.1:7000,127.0.0.1:7001 npm start
  *
  * Routes (JSON bodies; a failing Save answers 500 {"error": message}):
  *
@@ -22,12 +26,19 @@
  *   GET /id                {"id": ID()}, no Save
  *
  * Environment: PORT (8080), HOST (127.0.0.1), SESSION_HASH_KEY ("secret"), SESSION_BLOCK_KEY
- * (none; 16, 24 or 32 bytes for AES).
+ * (none; 16, 24 or 32 bytes for AES). The store, at most one of:
+ *
+ *   REDIS_ADDR      host:port, or a Unix socket path (redis.NewStore; password REDIS_PASSWORD)
+ *   REDIS_URL       redis://[:password@]host[:port][/db] (redis.NewStoreWithDB when a db is given)
+ *   REDIS_CLUSTER   host:port,host:port,... seed nodes (rediscluster.NewStore; REDIS_PASSWORD)
+ *   none of them    the cookie store
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { NewStore } from "../src/cookie/index.ts";
+import * as redis from "../src/redis/index.ts";
+import * as rediscluster from "../src/rediscluster/index.ts";
 import { Default } from "../src/sessions/defaultSession.ts";
 import { New } from "../src/sessions/middleware.ts";
 import { SameSite } from "../src/sessions/Options.ts";
@@ -181,24 +192,82 @@ export function createApp(store: Store, name = "mysession"): Server {
   });
 }
 
-/** The store the environment asks for: the cookie store with SESSION_HASH_KEY / SESSION_BLOCK_KEY. */
-export function storeFromEnv(env: NodeJS.ProcessEnv = process.env): Store {
+/**
+ * The store the environment asks for (see the header), with SESSION_HASH_KEY /
+ * SESSION_BLOCK_KEY. The Redis stores connect first, so this rejects when Redis is unreachable.
+ */
+export async function storeFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Store> {
   const hashKey = Buffer.from(env.SESSION_HASH_KEY ?? "secret");
-  const blockKey = env.SESSION_BLOCK_KEY ? Buffer.from(env.SESSION_BLOCK_KEY) : null;
-  if (env.REDIS_URL || env.REDIS_ADDR) {
-    // REDIS STORE GOES HERE: build a Redis store (src/redis) from REDIS_URL / REDIS_ADDR
-    // with the same keys. Until then the demo refuses rather than silently using cookies.
-    throw new Error("REDIS_URL/REDIS_ADDR is set, but this demo runs on the cookie store only");
+  const keys = env.SESSION_BLOCK_KEY ? [hashKey, Buffer.from(env.SESSION_BLOCK_KEY)] : [hashKey];
+  const password = env.REDIS_PASSWORD ?? "";
+  const set = (["REDIS_URL", "REDIS_ADDR", "REDIS_CLUSTER"] as const).filter((k) => env[k]);
+  if (set.length > 1) throw new Error(`set only one of ${set.join(", ")}`);
+  if (env.REDIS_CLUSTER) {
+    const addrs = env.REDIS_CLUSTER.split(",")
+      .map((a) => a.trim())
+      .filter(Boolean);
+    return rediscluster.NewStore(10, addrs, password, null, ...keys);
   }
-  return NewStore(hashKey, blockKey);
+  if (env.REDIS_URL) {
+    const url = parseRedisURL(env.REDIS_URL);
+    return url.db === undefined
+      ? redis.NewStore(10, "tcp", url.addr, url.password, ...keys)
+      : redis.NewStoreWithDB(10, "tcp", url.addr, url.password, url.db, ...keys);
+  }
+  if (env.REDIS_ADDR) {
+    const network = env.REDIS_ADDR.includes("/") ? "unix" : "tcp";
+    return redis.NewStore(10, network, env.REDIS_ADDR, password, ...keys);
+  }
+  return NewStore(...keys);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const server = createApp(storeFromEnv());
+/**
+ * `redis://[:password@]host[:port][/db]`: the address, the password and the db, if any. The
+ * stores send `AUTH password`, so a user name other than `default` is refused.
+ */
+function parseRedisURL(text: string): { addr: string; password: string; db?: string } {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`REDIS_URL: not a URL: ${text}`);
+  }
+  if (url.protocol !== "redis:") {
+    throw new Error(`REDIS_URL: only redis:// is supported, not ${url.protocol}//`);
+  }
+  if (url.username !== "" && url.username !== "default") {
+    throw new Error(`REDIS_URL: user ${url.username}: only a password is supported`);
+  }
+  const db = url.pathname.replace(/^\//, "");
+  return {
+    addr: `${url.hostname}:${url.port || "6379"}`,
+    password: decodeURIComponent(url.password),
+    db: db === "" ? undefined : db,
+  };
+}
+
+/** `npm start`: serves the demo on PORT/HOST until SIGINT or SIGTERM, then closes the store. */
+async function main(): Promise<void> {
+  const store = await storeFromEnv();
+  const server = createApp(store);
   const port = Number(process.env.PORT ?? 8080);
   const host = process.env.HOST ?? "127.0.0.1";
   server.listen(port, host, () => {
     const { port: actual } = server.address() as AddressInfo;
     console.log(`LISTENING http://${host}:${actual}`);
+  });
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    if (store instanceof redis.RediStore || store instanceof rediscluster.Store) void store.Close();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: Error) => {
+    console.error(err.message);
+    process.exitCode = 1;
   });
 }
