@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createApp, storeFromEnv } from "../../examples/app.ts";
+import { CookieStore } from "../../src/cookie/CookieStore.ts";
 import { NewStore } from "../../src/cookie/index.ts";
 import { serve } from "../sessions/serve.ts";
 import { CookieJar } from "../support/cookieJar.ts";
@@ -82,9 +83,11 @@ test("the routes: login, home, incr, flashes, options, dump, logout, errors", as
   }
 });
 
-test("storeFromEnv: keys from the environment; Redis is not wired into the demo yet", () => {
-  assert.ok(storeFromEnv({ SESSION_HASH_KEY: "x", SESSION_BLOCK_KEY: "0123456789abcdef" }));
-  assert.throws(() => storeFromEnv({ REDIS_URL: "redis://127.0.0.1:6379" }), /cookie store only/);
+test("storeFromEnv: without a Redis variable, the cookie store with the environment's keys", async () => {
+  assert.instance(
+    await storeFromEnv({ SESSION_HASH_KEY: "x", SESSION_BLOCK_KEY: "0123456789abcdef" }),
+    CookieStore,
+  );
 });
 
 test.run();
