@@ -64,6 +64,37 @@ type Ptr struct {
 	Label string
 }
 
+// Color marshals itself as text only. gob does not use TextMarshaler (Go 1.26 type.go keeps
+// that branch commented out): it sends Color's fields, as any struct.
+type Color struct{ R, G, B uint8 }
+
+func (c Color) MarshalText() ([]byte, error) {
+	return []byte(fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)), nil
+}
+
+func (c *Color) UnmarshalText(b []byte) error {
+	_, err := fmt.Sscanf(string(b), "#%02x%02x%02x", &c.R, &c.G, &c.B)
+	return err
+}
+
+// Blob marshals itself as binary only: gob sends it through its BinaryMarshaler.
+type Blob struct {
+	N   uint16
+	Tag string
+}
+
+func (b Blob) MarshalBinary() ([]byte, error) {
+	return append([]byte{byte(b.N >> 8), byte(b.N)}, b.Tag...), nil
+}
+
+func (b *Blob) UnmarshalBinary(d []byte) error {
+	if len(d) < 2 {
+		return fmt.Errorf("gobtypes: a Blob needs 2 bytes, got %d", len(d))
+	}
+	b.N, b.Tag = uint16(d[0])<<8|uint16(d[1]), string(d[2:])
+	return nil
+}
+
 // Node is a recursive type.
 type Node struct {
 	Val  int
@@ -99,6 +130,8 @@ func init() {
 	gob.RegisterName("main.Stamp", Stamp{})
 	gob.RegisterName("*main.Ptr", &Ptr{})
 	gob.RegisterName("main.Node", Node{})
+	gob.RegisterName("main.Color", Color{})
+	gob.RegisterName("main.Blob", Blob{})
 	gob.RegisterName("main.Empty", Empty{})
 	gob.RegisterName("main.Celsius", Celsius(0))
 	gob.RegisterName("main.Tags", Tags(nil))
@@ -225,6 +258,10 @@ func Cases() []Case {
 			"long": strings.Repeat("0123456789", 30), "nul": "a\x00b", "key with ünïcode ✓": "v",
 		}),
 		s("bools", Session{"true": true, "false": false}),
+		s("text and binary marshalers", Session{
+			"color": Color{R: 1, G: 0x80, B: 0xff}, "blob": Blob{N: 258, Tag: "x"},
+			"in a flash": []interface{}{Color{R: 9}},
+		}),
 		// A Go string may hold any bytes (here bytes that each are one invalid sequence).
 		s("invalid UTF-8", Session{
 			"raw": "a\xff\xfeb", "\x80 key": "v", "in a flash": []interface{}{"\xff"}, "U+FFFD itself": "\uFFFD",
