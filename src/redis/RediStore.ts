@@ -1,82 +1,43 @@
 /**
  * A session store keeping session values in Redis and only the session ID in the cookie.
  * Port of hertz-contrib/sessions v1.0.3 `redis/redistore.go` (itself derived from boj/redistore)
- * and `redis/redis.go` (`store.Options`), onto one ioredis connection.
+ * and `redis/redis.go` (`store.Options`), onto one ioredis connection. The session logic it
+ * shares with the cluster store is in `RedisSessionStore.ts`.
  *
  * Wire format, identical to Go's:
  * - cookie: `securecookie.EncodeMulti(name, session.ID, codecs)` (gob of the ID string);
  * - ID: unpadded base32 (RFC 4648 alphabet) of 32 random bytes;
  * - Redis: `SETEX <keyPrefix><ID> <age> <serializer bytes>`, `GET` to load, `DEL` to delete.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Redis } from "ioredis";
-import {
-  type Codec,
-  CodecsFromPairs,
-  DecodeMulti,
-  EncodeMulti,
-  SecureCookie,
-} from "../securecookie/index.ts";
-import { GobSerializer, type Serializer } from "../serializers/index.ts";
-import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
-import { GorillaSession } from "../sessions/GorillaSession.ts";
-import type { Options } from "../sessions/Options.ts";
-import { requestCache } from "../sessions/requestCache.ts";
-import { requestCookie } from "../sessions/requestCookie.ts";
-import type { SessionResult, Store } from "../sessions/Store.ts";
-import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
-import { asBuffer } from "./asBuffer.ts";
-import { newSessionID } from "./sessionID.ts";
+import { SecureCookie } from "../securecookie/index.ts";
+import { RedisSessionStore, type SessionClient } from "./RedisSessionStore.ts";
 
-/** Amount of time, in seconds, for cookies and Redis keys to expire (30 days). */
-export const sessionExpire = 86400 * 30;
+export { errValueTooBig, sessionExpire } from "./RedisSessionStore.ts";
 
-/** Go's error text when the serialized session exceeds `maxLength`. */
-export const errValueTooBig = "SessionStore: the value to store is too big";
-
-export class RediStore implements Store {
+/**
+ * Go's `RediStore{Pool, Codecs, Options, DefaultMaxAge}` as `{Client, Codecs, Opts,
+ * DefaultMaxAge}`: `Opts` because `Options` is the method of the store contract here. `Close()`
+ * is Go's `Pool.Close`.
+ */
+export class RediStore extends RedisSessionStore {
   /** The connection (Go: `Pool`). */
   Client: Redis;
-  Codecs: Codec[];
-  /**
-   * Default options of new sessions: `Path "/"`, `MaxAge 86400*30` (Go: the `Options` field;
-   * the name `Options` is the method of the store contract here).
-   */
-  Opts: Options;
-  /** Redis TTL in seconds for a session whose `MaxAge` is 0 (20 minutes). */
-  DefaultMaxAge = 60 * 20;
-  private maxLength = 4096;
-  private keyPrefix = "session_";
-  private serializer: Serializer = new GobSerializer();
 
   /** Go's `NewRediStoreWithPool` minus the `PING` (see `NewStoreWithClient`). */
   constructor(client: Redis, ...keyPairs: (Uint8Array | null | undefined)[]) {
+    super(keyPairs);
     this.Client = client;
-    this.Codecs = CodecsFromPairs(...keyPairs);
-    this.Opts = { Path: "/", MaxAge: sessionExpire };
   }
 
-  /**
-   * Restricts the serialized session to `l` bytes when `l >= 0` (ignored otherwise);
-   * 0 means no limit. Default: 4096.
-   */
-  SetMaxLength(l: number): void {
-    if (l >= 0) this.maxLength = l;
-  }
-
-  /** Sets the Redis key prefix. Default: `"session_"`. */
-  SetKeyPrefix(p: string): void {
-    this.keyPrefix = p;
-  }
-
-  /** Sets the serializer of session values. Default: gob. */
-  SetSerializer(ss: Serializer): void {
-    this.serializer = ss;
+  protected client(): SessionClient {
+    return this.Client;
   }
 
   /**
    * Sets the default `MaxAge` of new sessions and the maximum age the codecs accept, as one
    * setting (the cookie timestamp is checked against the codecs' MaxAge). 0: no restriction.
+   * (`Options()` leaves the codecs' MaxAge alone.)
    */
   SetMaxAge(v: number): void {
     this.Opts.MaxAge = v;
@@ -85,116 +46,4 @@ export class RediStore implements Store {
       else process.stderr.write(`[Warn] Can't change MaxAge on codec ${String(codec)}\n`);
     }
   }
-
-  /**
-   * Replaces the default options of new sessions (hertz-contrib's `store.Options`). The codecs'
-   * MaxAge is left as it is; use `SetMaxAge` for both.
-   */
-  Options(options: Options): void {
-    this.Opts = toGorillaOptions(options);
-  }
-
-  /** Closes the connection (Go: `Pool.Close`). */
-  async Close(): Promise<void> {
-    if (this.Client.status === "end") return;
-    const ended = new Promise((resolve) => this.Client.once("end", resolve));
-    try {
-      await this.Client.quit();
-    } catch {
-      this.Client.disconnect();
-    }
-    await ended;
-  }
-
-  /** Returns the session for `name`, cached for the rest of the request. */
-  Get(req: IncomingMessage, name: string): Promise<SessionResult> {
-    return requestCache(req, name, this);
-  }
-
-  /**
-   * Returns the session `name` of the request without caching it: the stored one when the
-   * cookie decodes and Redis holds its key, else a new one (`IsNew`) plus the error, if any.
-   *
-   * As in Go, a valid cookie whose key is gone (expired) yields a new session that keeps the
-   * cookie's ID, so saving it writes the same key again.
-   */
-  async New(req: IncomingMessage, name: string): Promise<SessionResult> {
-    const session = this.NewSession(name);
-    const value = requestCookie(req, name);
-    if (value === undefined) return [session, null];
-    try {
-      const id = DecodeMulti(name, value, ...this.Codecs);
-      if (typeof id !== "string") {
-        return [session, new Error("sessions: the cookie does not hold a session ID")];
-      }
-      session.ID = id;
-      const ok = await this.load(session);
-      session.IsNew = !ok;
-      return [session, null];
-    } catch (err) {
-      return [session, asError(err)];
-    }
-  }
-
-  /**
-   * Saves the session to Redis and appends its cookie. `MaxAge <= 0` deletes the key (Go deletes
-   * `<keyPrefix><ID>` even when the ID is empty) and sets an expiring, empty cookie; otherwise a
-   * new session gets its ID, Redis gets `SETEX`, then the cookie is written.
-   */
-  async Save(_req: IncomingMessage, res: ServerResponse, session: GorillaSession): Promise<void> {
-    if ((session.Options.MaxAge ?? 0) <= 0) {
-      await this.delete(session);
-      appendSetCookie(res, newCookie(session.Name(), "", session.Options));
-      return;
-    }
-    if (session.ID === "") session.ID = newSessionID();
-    await this.save(session);
-    const encoded = EncodeMulti(session.Name(), session.ID, ...this.Codecs);
-    appendSetCookie(res, newCookie(session.Name(), encoded, session.Options));
-  }
-
-  /** @internal Checks the server with `PING`, resolving `true` on `PONG`. */
-  async ping(): Promise<boolean> {
-    return (await this.Client.ping()) === "PONG";
-  }
-
-  /**
-   * @internal Stores the session: serialize, check `maxLength`, `SETEX` with `session.Options.MaxAge`
-   * or `DefaultMaxAge` when that is 0.
-   */
-  async save(session: GorillaSession): Promise<void> {
-    const b = this.serializer.Serialize(session);
-    if (this.maxLength !== 0 && b.length > this.maxLength) throw new Error(errValueTooBig);
-    let age = session.Options.MaxAge ?? 0;
-    if (age === 0) age = this.DefaultMaxAge;
-    await this.Client.setex(this.keyPrefix + session.ID, age, asBuffer(b));
-  }
-
-  /** @internal Reads the session from Redis: `false` when the key does not exist. */
-  async load(session: GorillaSession): Promise<boolean> {
-    const data = await this.Client.getBuffer(this.keyPrefix + session.ID);
-    if (data === null) return false;
-    this.serializer.Deserialize(data, session);
-    return true;
-  }
-
-  /** @internal Removes the session's key. */
-  async delete(session: GorillaSession): Promise<void> {
-    await this.Client.del(this.keyPrefix + session.ID);
-  }
-
-  /**
-   * The session `New` gives for a request without the cookie (new, empty, a copy of the store
-   * options), built without I/O: the middleware then calls the store only when it must.
-   */
-  NewSession(name: string): GorillaSession {
-    const session = GorillaSession.New(this, name);
-    session.Options = { ...this.Opts };
-    session.IsNew = true;
-    return session;
-  }
-}
-
-function asError(err: unknown): Error {
-  return err instanceof Error ? err : new Error(String(err));
 }

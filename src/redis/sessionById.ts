@@ -3,20 +3,18 @@
  * Port of hertz-contrib/sessions v1.0.3 `redis/redistore.go` (`LoadSessionBySessionId`,
  * `SaveSessionWithoutContext`).
  */
-import { GorillaSession } from "../sessions/GorillaSession.ts";
+import type { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { RediStore } from "./RediStore.ts";
 
 /**
  * The session stored under `sessionId`, or `null` when Redis holds no such key. Rejects on a
  * Redis or deserialization error. The session has an empty name and empty options, as in Go.
  */
-export async function LoadSessionBySessionId(
+export function LoadSessionBySessionId(
   s: RediStore,
   sessionId: string,
 ): Promise<GorillaSession | null> {
-  const session = GorillaSession.New(s, "");
-  session.ID = sessionId;
-  return (await s.load(session)) ? session : null;
+  return s.loadBySessionId(sessionId);
 }
 
 /**
@@ -28,6 +26,5 @@ export function SaveSessionWithoutContext(
   sessionId: string,
   session: GorillaSession,
 ): Promise<void> {
-  session.ID = sessionId;
-  return s.save(session);
+  return s.saveBySessionId(sessionId, session);
 }

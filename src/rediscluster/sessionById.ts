@@ -1,33 +1,26 @@
 /**
  * Session access by ID, outside a request.
  * Port of hertz-contrib/sessions v1.0.3 `rediscluster/redisc_store.go` (`LoadSessionBySessionId`,
- * `SaveSessionWithoutContext`).
+ * `SaveSessionWithoutContext`); the logic is the single-node store's (`../redis/sessionById.ts`).
  */
-import { GorillaSession } from "../sessions/GorillaSession.ts";
+import type { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Store } from "./Store.ts";
 
 /**
  * The session stored under `sessionId`, or `null` when the cluster holds no such key (Go
  * returns go-redis's `redis: nil` error then). Rejects on a Redis or deserialization error.
  */
-export async function LoadSessionBySessionId(
+export const LoadSessionBySessionId = (
   s: Store,
   sessionId: string,
-): Promise<GorillaSession | null> {
-  const session = GorillaSession.New(s, "");
-  session.ID = sessionId;
-  return (await s.load(session)) ? session : null;
-}
+): Promise<GorillaSession | null> => s.loadBySessionId(sessionId);
 
 /**
  * Stores `session` under `sessionId` (setting `session.ID`) with `SETEX`, its TTL being
  * `session.Options.MaxAge` or the store's `DefaultMaxAge` when that is 0. Writes no cookie.
  */
-export function SaveSessionWithoutContext(
+export const SaveSessionWithoutContext = (
   s: Store,
   sessionId: string,
   session: GorillaSession,
-): Promise<void> {
-  session.ID = sessionId;
-  return s.save(session);
-}
+): Promise<void> => s.saveBySessionId(sessionId, session);

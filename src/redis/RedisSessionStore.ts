@@ -1,0 +1,199 @@
+/**
+ * The session logic common to the Redis store (`RediStore.ts`, hertz-contrib/sessions v1.0.3
+ * `redis/redistore.go`) and the Redis Cluster store (`../rediscluster/Store.ts`,
+ * `rediscluster/redisc_store.go`): the two Go files hold the same `New`, `Save`, `load`, `save`
+ * and `delete` over different clients. Each store supplies its client; this class needs only
+ * `GET`, `SETEX`, `DEL` and `PING` of it, and `QUIT` to close it.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type Codec, CodecsFromPairs, DecodeMulti, EncodeMulti } from "../securecookie/index.ts";
+import { GobSerializer, type Serializer } from "../serializers/index.ts";
+import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
+import { GorillaSession } from "../sessions/GorillaSession.ts";
+import type { Options } from "../sessions/Options.ts";
+import { requestCache } from "../sessions/requestCache.ts";
+import { requestCookie } from "../sessions/requestCookie.ts";
+import type { SessionResult, Store } from "../sessions/Store.ts";
+import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
+import { asBuffer } from "./asBuffer.ts";
+import { newSessionID } from "./sessionID.ts";
+
+/** Amount of time, in seconds, for cookies and Redis keys to expire (30 days). */
+export const sessionExpire = 86400 * 30;
+
+/** Go's error text when the serialized session exceeds `maxLength`. */
+export const errValueTooBig = "SessionStore: the value to store is too big";
+
+/** What the stores use of an ioredis `Redis` or `Cluster`. */
+export interface SessionClient {
+  readonly status: string;
+  getBuffer(key: string): Promise<Buffer | null>;
+  setex(key: string, seconds: number, value: Buffer): Promise<unknown>;
+  del(key: string): Promise<unknown>;
+  ping(): Promise<string>;
+  quit(): Promise<unknown>;
+  disconnect(): void;
+  once(event: "end", listener: () => void): unknown;
+}
+
+export abstract class RedisSessionStore implements Store {
+  Codecs: Codec[];
+  /** Default options of new sessions: `Path "/"`, `MaxAge 86400*30`. */
+  Opts: Options;
+  /** Redis TTL in seconds for a session whose `MaxAge` is 0 (20 minutes). */
+  DefaultMaxAge = 60 * 20;
+  private maxLength = 4096;
+  private keyPrefix = "session_";
+  private serializer: Serializer = new GobSerializer();
+
+  constructor(keyPairs: (Uint8Array | null | undefined)[]) {
+    this.Codecs = CodecsFromPairs(...keyPairs);
+    this.Opts = { Path: "/", MaxAge: sessionExpire };
+  }
+
+  /** The store's client, read at each call (the public field may be replaced). */
+  protected abstract client(): SessionClient;
+
+  /**
+   * Restricts the serialized session to `l` bytes when `l >= 0` (ignored otherwise);
+   * 0 means no limit. Default: 4096.
+   */
+  SetMaxLength(l: number): void {
+    if (l >= 0) this.maxLength = l;
+  }
+
+  /** Sets the Redis key prefix. Default: `"session_"`. */
+  SetKeyPrefix(p: string): void {
+    this.keyPrefix = p;
+  }
+
+  /** Sets the serializer of session values. Default: gob. */
+  SetSerializer(ss: Serializer): void {
+    this.serializer = ss;
+  }
+
+  /**
+   * Replaces the default options of new sessions (hertz-contrib's `store.Options`). The codecs'
+   * MaxAge is left as it is.
+   */
+  Options(options: Options): void {
+    this.Opts = toGorillaOptions(options);
+  }
+
+  /** Closes the client's connections, settling once they have ended. */
+  async Close(): Promise<void> {
+    const client = this.client();
+    if (client.status === "end") return;
+    const ended = new Promise<void>((resolve) => client.once("end", resolve));
+    try {
+      await client.quit();
+    } catch {
+      client.disconnect();
+    }
+    await ended;
+  }
+
+  /** Returns the session for `name`, cached for the rest of the request. */
+  Get(req: IncomingMessage, name: string): Promise<SessionResult> {
+    return requestCache(req, name, this);
+  }
+
+  /**
+   * Returns the session `name` of the request without caching it: the stored one when the
+   * cookie decodes and Redis holds its key, else a new one (`IsNew`) plus the error, if any.
+   *
+   * As in Go's single-node store, a valid cookie whose key is gone (expired) yields a new
+   * session that keeps the cookie's ID, so saving it writes the same key again.
+   */
+  async New(req: IncomingMessage, name: string): Promise<SessionResult> {
+    const session = this.NewSession(name);
+    const value = requestCookie(req, name);
+    if (value === undefined) return [session, null];
+    try {
+      const id = DecodeMulti(name, value, ...this.Codecs);
+      if (typeof id !== "string") {
+        return [session, new Error("sessions: the cookie does not hold a session ID")];
+      }
+      session.ID = id;
+      const ok = await this.load(session);
+      session.IsNew = !ok;
+      return [session, null];
+    } catch (err) {
+      return [session, err instanceof Error ? err : new Error(String(err))];
+    }
+  }
+
+  /**
+   * Saves the session to Redis and appends its cookie. `MaxAge <= 0` deletes the key (Go deletes
+   * `<keyPrefix><ID>` even when the ID is empty) and sets an expiring, empty cookie; otherwise a
+   * new session gets its ID, Redis gets `SETEX`, then the cookie is written.
+   */
+  async Save(_req: IncomingMessage, res: ServerResponse, session: GorillaSession): Promise<void> {
+    if ((session.Options.MaxAge ?? 0) <= 0) {
+      await this.delete(session);
+      appendSetCookie(res, newCookie(session.Name(), "", session.Options));
+      return;
+    }
+    if (session.ID === "") session.ID = newSessionID();
+    await this.save(session);
+    const encoded = EncodeMulti(session.Name(), session.ID, ...this.Codecs);
+    appendSetCookie(res, newCookie(session.Name(), encoded, session.Options));
+  }
+
+  /**
+   * The session `New` gives for a request without the cookie (new, empty, a copy of the store
+   * options), built without I/O: the middleware then calls the store only when it must.
+   */
+  NewSession(name: string): GorillaSession {
+    const session = GorillaSession.New(this, name);
+    session.Options = { ...this.Opts };
+    session.IsNew = true;
+    return session;
+  }
+
+  /** @internal Checks the server (a cluster: one node) with `PING`, resolving `true` on `PONG`. */
+  async ping(): Promise<boolean> {
+    return (await this.client().ping()) === "PONG";
+  }
+
+  /**
+   * @internal Stores the session: serialize, check `maxLength`, `SETEX` with `session.Options.MaxAge`
+   * or `DefaultMaxAge` when that is 0.
+   */
+  async save(session: GorillaSession): Promise<void> {
+    const b = this.serializer.Serialize(session);
+    if (this.maxLength !== 0 && b.length > this.maxLength) throw new Error(errValueTooBig);
+    let age = session.Options.MaxAge ?? 0;
+    if (age === 0) age = this.DefaultMaxAge;
+    await this.client().setex(this.keyPrefix + session.ID, age, asBuffer(b));
+  }
+
+  /** @internal Reads the session from Redis: `false` when the key does not exist. */
+  async load(session: GorillaSession): Promise<boolean> {
+    const data = await this.client().getBuffer(this.keyPrefix + session.ID);
+    if (data === null) return false;
+    this.serializer.Deserialize(data, session);
+    return true;
+  }
+
+  /** @internal Removes the session's key. */
+  async delete(session: GorillaSession): Promise<void> {
+    await this.client().del(this.keyPrefix + session.ID);
+  }
+
+  /**
+   * @internal `LoadSessionBySessionId`: the session stored under `sessionId` (empty name, empty
+   * options, as in Go), or `null` when Redis holds no such key.
+   */
+  async loadBySessionId(sessionId: string): Promise<GorillaSession | null> {
+    const session = GorillaSession.New(this, "");
+    session.ID = sessionId;
+    return (await this.load(session)) ? session : null;
+  }
+
+  /** @internal `SaveSessionWithoutContext`: stores `session` under `sessionId`, no cookie. */
+  saveBySessionId(sessionId: string, session: GorillaSession): Promise<void> {
+    session.ID = sessionId;
+    return this.save(session);
+  }
+}
