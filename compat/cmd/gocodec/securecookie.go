@@ -23,27 +23,21 @@ package main
 // "session" (gob's default: map[interface{}]interface{}), "any" (json's default:
 // interface{}), "bytes" (nop's default: []byte), "string" or "strmap" (map[string]interface{}).
 //
-// cookieErr is {"text": err.Error(), "kinded": implements securecookie.Error, "usage",
+// cookieErr is cookiecodecs.Error: {"text": err.Error(), "kinded": implements securecookie.Error, "usage",
 // "decode", "internal": its IsUsage/IsDecode/IsInternal}.
 
 import (
 	"bytes"
-	"crypto/md5"
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha3"
-	"crypto/sha512"
 	"encoding/base64"
 	"encoding/gob"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"hash"
 	"math"
 	"time"
 
 	"github.com/gorilla/securecookie"
 
+	"hertz-sessions/compat/cookiecodecs"
 	"hertz-sessions/compat/tjson"
 )
 
@@ -55,95 +49,15 @@ func init() {
 	ops["cookieDecode"] = cookieDecodeOp
 }
 
+// cookieSpec is a request's spec: the name, the codec settings, and multi.
 type cookieSpec struct {
-	Name      string    `json:"name"`
-	KeyPairs  []*string `json:"keyPairs"`
-	HashFunc  string    `json:"hashFunc"`
-	Encoder   string    `json:"encoder"`
-	MaxAge    *int      `json:"maxAge"`
-	MinAge    *int      `json:"minAge"`
-	MaxLength *int      `json:"maxLength"`
-	Multi     bool      `json:"multi"`
-}
-
-type cookieErr struct {
-	Text     string `json:"text"`
-	Kinded   bool   `json:"kinded"`
-	Usage    bool   `json:"usage"`
-	Decode   bool   `json:"decode"`
-	Internal bool   `json:"internal"`
-}
-
-func describeCookieErr(err error) *cookieErr {
-	e := &cookieErr{Text: err.Error()}
-	if k, ok := err.(securecookie.Error); ok {
-		e.Kinded, e.Usage, e.Decode, e.Internal = true, k.IsUsage(), k.IsDecode(), k.IsInternal()
-	}
-	return e
-}
-
-var cookieHashes = map[string]func() hash.Hash{
-	"md5":        md5.New,
-	"sha1":       sha1.New,
-	"sha224":     sha256.New224,
-	"sha256":     sha256.New,
-	"sha384":     sha512.New384,
-	"sha512":     sha512.New,
-	"sha512-224": sha512.New512_224,
-	"sha512-256": sha512.New512_256,
-	"sha3-224":   func() hash.Hash { return sha3.New224() },
-	"sha3-256":   func() hash.Hash { return sha3.New256() },
-	"sha3-384":   func() hash.Hash { return sha3.New384() },
-	"sha3-512":   func() hash.Hash { return sha3.New512() },
-}
-
-// codecs builds the configured securecookie codecs of spec.
-func (spec cookieSpec) codecs() ([]securecookie.Codec, error) {
-	keys := make([][]byte, len(spec.KeyPairs))
-	for i, k := range spec.KeyPairs {
-		if k == nil {
-			continue
-		}
-		b, err := hex.DecodeString(*k)
-		if err != nil {
-			return nil, fmt.Errorf("keyPairs[%d]: %v", i, err)
-		}
-		keys[i] = b
-	}
-	codecs := securecookie.CodecsFromPairs(keys...)
-	for _, c := range codecs {
-		s := c.(*securecookie.SecureCookie)
-		switch spec.Encoder {
-		case "", "gob":
-		case "json":
-			s.SetSerializer(securecookie.JSONEncoder{})
-		case "nop":
-			s.SetSerializer(securecookie.NopEncoder{})
-		default:
-			return nil, fmt.Errorf("unknown encoder %q", spec.Encoder)
-		}
-		if spec.HashFunc != "" {
-			h, ok := cookieHashes[spec.HashFunc]
-			if !ok {
-				return nil, fmt.Errorf("unknown hashFunc %q", spec.HashFunc)
-			}
-			s.HashFunc(h)
-		}
-		if spec.MaxAge != nil {
-			s.MaxAge(*spec.MaxAge)
-		}
-		if spec.MinAge != nil {
-			s.MinAge(*spec.MinAge)
-		}
-		if spec.MaxLength != nil {
-			s.MaxLength(*spec.MaxLength)
-		}
-	}
-	return codecs, nil
+	Name string `json:"name"`
+	cookiecodecs.Settings
+	Multi bool `json:"multi"`
 }
 
 func (spec cookieSpec) encode(value any) (string, error) {
-	codecs, err := spec.codecs()
+	codecs, err := spec.Codecs()
 	if err != nil {
 		return "", err
 	}
@@ -154,7 +68,7 @@ func (spec cookieSpec) encode(value any) (string, error) {
 }
 
 func (spec cookieSpec) decode(cookie string, dst any) error {
-	codecs, err := spec.codecs()
+	codecs, err := spec.Codecs()
 	if err != nil {
 		return err
 	}
@@ -272,7 +186,7 @@ func cookieEncodeOp(r request) (any, error) {
 	}
 	cookie, err := spec.encode(value)
 	if err != nil {
-		return map[string]any{"error": describeCookieErr(err)}, nil
+		return map[string]any{"error": cookiecodecs.Describe(err)}, nil
 	}
 	return map[string]any{"cookie": cookie}, nil
 }
@@ -296,7 +210,7 @@ func cookieDecodeOp(r request) (any, error) {
 		return nil, err
 	}
 	if err := spec.decode(cookie, dst); err != nil {
-		return map[string]any{"error": describeCookieErr(err)}, nil
+		return map[string]any{"error": cookiecodecs.Describe(err)}, nil
 	}
 	return map[string]any{"value": tjson.Of(reflectElem(dst))}, nil
 }

@@ -21,18 +21,12 @@ package main
 
 import (
 	"crypto/hmac"
-	"crypto/md5"
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha3"
-	"crypto/sha512"
 	"encoding/base64"
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash"
 	"log"
 	"strconv"
 	"strings"
@@ -40,6 +34,7 @@ import (
 
 	"github.com/gorilla/securecookie"
 
+	"hertz-sessions/compat/cookiecodecs"
 	"hertz-sessions/compat/tjson"
 )
 
@@ -67,14 +62,6 @@ type scSpec struct {
 	Dst string `json:"dst,omitempty"`
 }
 
-type scErr struct {
-	Text     string `json:"text"`
-	Kinded   bool   `json:"kinded"` // implements securecookie.Error
-	Usage    bool   `json:"usage"`
-	Decode   bool   `json:"decode"`
-	Internal bool   `json:"internal"`
-}
-
 type scCase struct {
 	Label string `json:"label"`
 	scSpec
@@ -87,9 +74,9 @@ type scCase struct {
 type scErrCase struct {
 	Label string `json:"label"`
 	scSpec
-	Cookie string `json:"cookie"`
-	Exact  bool   `json:"exact"`
-	Error  scErr  `json:"error"`
+	Cookie string             `json:"cookie"`
+	Exact  bool               `json:"exact"`
+	Error  cookiecodecs.Error `json:"error"`
 }
 
 type scEncodeErrCase struct {
@@ -97,9 +84,9 @@ type scEncodeErrCase struct {
 	scSpec
 	// Value is JSON turned into a Go value by As: "json" (interface{}), "bytes" (standard
 	// base64 -> []byte), "session" (objects -> map[interface{}]interface{}).
-	Value json.RawMessage `json:"value"`
-	As    string          `json:"as"`
-	Error scErr           `json:"error"`
+	Value json.RawMessage    `json:"value"`
+	As    string             `json:"as"`
+	Error cookiecodecs.Error `json:"error"`
 }
 
 type scVectors struct {
@@ -113,20 +100,8 @@ type scVectors struct {
 // scMultiErrCase is a securecookie.MultiError built directly: its elements by text (null
 // for a nil error; "plain: ..." texts are errors.New values, the others securecookie's).
 type scMultiErrCase struct {
-	Errors []*string `json:"errors"`
-	Error  scErr     `json:"error"`
-}
-
-var scHashes = map[string]func() hash.Hash{
-	"md5":        md5.New,
-	"sha1":       sha1.New,
-	"sha224":     sha256.New224,
-	"sha256":     sha256.New,
-	"sha384":     sha512.New384,
-	"sha512":     sha512.New,
-	"sha512-224": sha512.New512_224,
-	"sha512-256": sha512.New512_256,
-	"sha3-256":   func() hash.Hash { return sha3.New256() },
+	Errors []*string          `json:"errors"`
+	Error  cookiecodecs.Error `json:"error"`
 }
 
 // Keys of the vectors (fixed, so the files only change by IVs and timestamps).
@@ -158,38 +133,18 @@ func pairs(keys ...[]byte) []*string {
 
 func intp(n int) *int { return &n }
 
+// codecs builds the codecs of spec (the specs here are fixed: an error is a bug).
 func (spec scSpec) codecs() []securecookie.Codec {
-	keys := make([][]byte, len(spec.KeyPairs))
-	for i, k := range spec.KeyPairs {
-		if k != nil {
-			b, err := hex.DecodeString(*k)
-			if err != nil {
-				log.Fatal(err)
-			}
-			keys[i] = b
-		}
-	}
-	codecs := securecookie.CodecsFromPairs(keys...)
-	for _, c := range codecs {
-		s := c.(*securecookie.SecureCookie)
-		switch spec.Encoder {
-		case "json":
-			s.SetSerializer(securecookie.JSONEncoder{})
-		case "nop":
-			s.SetSerializer(securecookie.NopEncoder{})
-		}
-		if spec.HashFunc != "" {
-			s.HashFunc(scHashes[spec.HashFunc])
-		}
-		if spec.MaxAge != nil {
-			s.MaxAge(*spec.MaxAge)
-		}
-		if spec.MinAge != nil {
-			s.MinAge(*spec.MinAge)
-		}
-		if spec.MaxLength != nil {
-			s.MaxLength(*spec.MaxLength)
-		}
+	codecs, err := cookiecodecs.Settings{
+		KeyPairs:  spec.KeyPairs,
+		HashFunc:  spec.HashFunc,
+		Encoder:   spec.Encoder,
+		MaxAge:    spec.MaxAge,
+		MinAge:    spec.MinAge,
+		MaxLength: spec.MaxLength,
+	}.Codecs()
+	if err != nil {
+		log.Fatal(err)
 	}
 	return codecs
 }
@@ -236,20 +191,12 @@ func (spec scSpec) decode(cookie string) (any, error) {
 	return nil, err
 }
 
-func describeErr(err error) scErr {
-	e := scErr{Text: err.Error()}
-	if k, ok := err.(securecookie.Error); ok {
-		e.Kinded, e.Usage, e.Decode, e.Internal = true, k.IsUsage(), k.IsDecode(), k.IsInternal()
-	}
-	return e
-}
-
 // signCookie builds the cookie Encode would for the raw parts: base64url(date "|" value "|"
 // HMAC(name "|" date "|" value)), value being the (already base64) payload part.
 func signCookie(name string, hashKey []byte, hashFunc string, date string, value string) string {
-	h := scHashes["sha256"]
+	h := cookiecodecs.Hashes["sha256"]
 	if hashFunc != "" {
-		h = scHashes[hashFunc]
+		h = cookiecodecs.Hashes[hashFunc]
 	}
 	mac := hmac.New(h, hashKey)
 	mac.Write([]byte(name + "|" + date + "|" + value))
@@ -399,7 +346,7 @@ func secureCookieVectors() any {
 		if err == nil {
 			log.Fatalf("securecookie %s: expected a decode error", label)
 		}
-		v.Errors = append(v.Errors, scErrCase{Label: label, scSpec: spec, Cookie: cookie, Exact: exact, Error: describeErr(err)})
+		v.Errors = append(v.Errors, scErrCase{Label: label, scSpec: spec, Cookie: cookie, Exact: exact, Error: cookiecodecs.Describe(err)})
 	}
 	base := scSpec{Name: "session", KeyPairs: pairs(scHash), Encoder: "json"}
 	good, _ := base.encode(map[string]any{"a": 1})
@@ -502,7 +449,7 @@ func secureCookieVectors() any {
 		if err == nil {
 			log.Fatalf("securecookie %s: expected an encode error", label)
 		}
-		v.EncodeErrors = append(v.EncodeErrors, scEncodeErrCase{Label: label, scSpec: spec, Value: json.RawMessage(value), As: as, Error: describeErr(err)})
+		v.EncodeErrors = append(v.EncodeErrors, scEncodeErrCase{Label: label, scSpec: spec, Value: json.RawMessage(value), As: as, Error: cookiecodecs.Describe(err)})
 	}
 	addEncErr("keys/no-hash-key", scSpec{Name: "session", KeyPairs: pairs(nil), Encoder: "json"}, `{"a":1}`, "json", map[string]any{"a": 1.0})
 	addEncErr("keys/empty-hash-key", scSpec{Name: "session", KeyPairs: pairs([]byte{}), Encoder: "json"}, `{"a":1}`, "json", map[string]any{"a": 1.0})
@@ -530,7 +477,7 @@ func secureCookieVectors() any {
 		{securecookie.ErrMacInvalid, hashKeyNotSet, nil, plain},
 		{securecookie.MultiError{hashKeyNotSet}, plain},
 	} {
-		c := scMultiErrCase{Errors: []*string{}, Error: describeErr(securecookie.MultiError(list))}
+		c := scMultiErrCase{Errors: []*string{}, Error: cookiecodecs.Describe(securecookie.MultiError(list))}
 		for _, e := range list {
 			if e == nil {
 				c.Errors = append(c.Errors, nil)
