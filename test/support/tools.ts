@@ -28,6 +28,6 @@ export function needTool(cmd: string, what: string): boolean {
       `${what} needs \`${cmd}\`, which is not installed (CI=true: missing tools fail)`,
     );
   }
-  console.log(`SKIPPED: ${what} (\`${cmd}\` not found; install it to run these tests)`);
+  console.log(`\nSKIPPED: ${what} (\`${cmd}\` not found; install it to run these tests)`);
   return false;
 }
