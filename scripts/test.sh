@@ -18,5 +18,10 @@ if [ -n "$skipped" ]; then
   echo "Skipped for want of a tool (their tests returned early and count as passed):"
   echo "$skipped" | sed 's/^/  /'
 fi
-echo "tests: ${passed:-0} passed, $(( ${total:-0} - ${passed:-0} )) failed, $(printf '%s' "$skipped" | grep -c . || true) skipped"
+failed=$(( ${total:-0} - ${passed:-0} ))
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "The test run stopped early (see the error above)."
+  failed=1
+fi
+echo "tests: ${passed:-0} passed, ${failed} failed, $(printf '%s' "$skipped" | grep -c . || true) skipped"
 exit "$rc"
