@@ -3,8 +3,7 @@
  * save/load/delete rules of hertz-contrib/sessions v1.0.3 `redis/redistore.go`, its quirks, and
  * the helpers of `redis/redis.go`.
  */
-import { IncomingMessage, ServerResponse } from "node:http";
-import { Socket } from "node:net";
+import { type IncomingMessage, ServerResponse } from "node:http";
 import { Redis } from "ioredis";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -38,39 +37,7 @@ import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { New } from "../../src/sessions/middleware.ts";
 import type { Store } from "../../src/sessions/Store.ts";
 import { type RedisServer, startRedis } from "../support/redisServer.ts";
-
-const hashKey = Buffer.from("secret-key");
-const name = "session-key";
-
-/** A request carrying `cookie` (a `name=value` pair or a full Cookie header). */
-function request(cookie?: string): IncomingMessage {
-  const req = new IncomingMessage(new Socket());
-  if (cookie !== undefined) req.headers.cookie = cookie;
-  return req;
-}
-
-function setCookies(res: ServerResponse): string[] {
-  const h = res.getHeader("set-cookie");
-  return h === undefined ? [] : Array.isArray(h) ? h : [String(h)];
-}
-
-/** Saves `session` and returns the single Set-Cookie header written. */
-async function save(store: Store, session: GorillaSession): Promise<string> {
-  const req = request();
-  const res = new ServerResponse(req);
-  await store.Save(req, res, session);
-  const headers = setCookies(res);
-  assert.is(headers.length, 1, "one Set-Cookie per Save");
-  return headers[0];
-}
-
-/** The `name=value` pair of a Set-Cookie header, as a browser sends it back. */
-const pair = (setCookie: string) => setCookie.split(";")[0];
-
-async function get(store: Store, cookie?: string) {
-  const [session, err] = await store.New(request(cookie), name);
-  return { session, err };
-}
+import { get, hashKey, name, pair, request, save, setCookies } from "./storeHelpers.ts";
 
 const T = suite<{ redis: RedisServer; store: RediStore; stores: Store[] }>("redis/RediStore");
 let live = true;

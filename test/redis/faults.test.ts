@@ -3,44 +3,18 @@
  * rejection), killed or frozen mid-run (errors in bounded time, never a crash or a hang), and
  * restarted (recovery without restarting Node).
  */
-import { IncomingMessage, ServerResponse } from "node:http";
 import { type AddressInfo, createServer, type Server, Socket } from "node:net";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { createApp } from "../../examples/app.ts";
-import { GetRedisStore, NewStore, type RediStore } from "../../src/redis/index.ts";
-import type { GorillaSession } from "../../src/sessions/GorillaSession.ts";
+import { GetRedisStore, NewStore } from "../../src/redis/index.ts";
 import { SetLogger } from "../../src/sessions/logger.ts";
 import { CookieJar } from "../support/cookieJar.ts";
 import { freePort } from "../support/ports.ts";
 import { startRedis } from "../support/redisServer.ts";
+import { hashKey, pair, request, save, timed } from "./storeHelpers.ts";
 
-const hashKey = Buffer.from("secret-key");
 const name = "s";
-
-function request(cookie?: string): IncomingMessage {
-  const req = new IncomingMessage(new Socket());
-  if (cookie !== undefined) req.headers.cookie = cookie;
-  return req;
-}
-
-/** Saves and returns the cookie pair to send back. */
-async function save(store: RediStore, session: GorillaSession): Promise<string> {
-  const req = request();
-  const res = new ServerResponse(req);
-  await store.Save(req, res, session);
-  return String(res.getHeader("set-cookie")).split(";")[0];
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value?: T; error?: Error }> {
-  const t0 = Date.now();
-  try {
-    const value = await fn();
-    return { ms: Date.now() - t0, value };
-  } catch (error) {
-    return { ms: Date.now() - t0, error: error as Error };
-  }
-}
 
 async function eventually(what: string, timeoutMs: number, check: () => Promise<boolean>) {
   const deadline = Date.now() + timeoutMs;
@@ -109,7 +83,7 @@ T(
     try {
       const [s] = await store.New(request(), name);
       s.Values.set("x", 1);
-      const cookie = await save(store, s);
+      const cookie = pair(await save(store, s));
 
       await redis.kill();
 
@@ -141,7 +115,7 @@ T(
       await eventually("Save to succeed after the restart", 5000, async () => {
         const [n] = await store.New(request(), name);
         n.Values.set("z", 3);
-        newCookie = await save(store, n);
+        newCookie = pair(await save(store, n));
         return true;
       });
       const [back, backErr] = await store.New(request(newCookie), name);
@@ -166,7 +140,7 @@ T("black-holed mid-run (bytes lost): commands time out, the connection is replac
   try {
     const [s] = await store.New(request(), name);
     s.Values.set("x", 1);
-    const cookie = await save(store, s);
+    const cookie = pair(await save(store, s));
 
     proxy.freeze(true);
     const got = await timed(() => store.Get(request(cookie), name));

@@ -5,10 +5,8 @@
  * give it the same TTL for the same options, and each side's SaveSessionWithoutContext is
  * read by the other side's LoadSessionBySessionId.
  */
-import type { AddressInfo } from "node:net";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { createApp } from "../../examples/app.ts";
 import {
   GetRedisStore,
   LoadSessionBySessionId,
@@ -21,11 +19,7 @@ import { CookieJar, parseSetCookie } from "../support/cookieJar.ts";
 import { type Peer, startPeer } from "../support/peer.ts";
 import { type RedisServer, startRedis } from "../support/redisServer.ts";
 import { assertSameSetCookie } from "../support/setCookieCompare.ts";
-
-interface Side {
-  name: string;
-  url: string;
-}
+import { call, listenApp, type Side, sessionId } from "./interopHelpers.ts";
 
 interface Ctx {
   redis: RedisServer;
@@ -54,17 +48,11 @@ T.before(async (ctx) => {
   const store = GetRedisStore(
     await NewStore(10, "tcp", `127.0.0.1:${redis.port}`, "", Buffer.from("secret")),
   );
-  const server = createApp(store);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  ctx.redis = redis;
-  ctx.peer = peer;
-  ctx.store = store;
-  ctx.go = { name: "go", url: peer.url };
-  ctx.node = { name: "node", url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-  ctx.close = async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-  };
+  Object.assign(
+    ctx,
+    { redis, peer, store, go: { name: "go", url: peer.url } },
+    await listenApp(store),
+  );
 });
 
 T.after(async (ctx) => {
@@ -80,16 +68,6 @@ function liveTest(title: string, fn: (ctx: Ctx) => Promise<void>) {
     if (live) await fn(ctx);
   });
 }
-
-async function call(jar: CookieJar, side: Side, path: string): Promise<unknown> {
-  const res = await jar.fetch(`${side.url}${path}`);
-  const body = await res.json();
-  assert.is(res.status, 200, `${side.name} ${path}: ${JSON.stringify(body)}`);
-  return body;
-}
-
-const sessionId = async (jar: CookieJar, side: Side) =>
-  ((await call(jar, side, "/id")) as { id: string }).id;
 
 liveTest("one jar alternates between Go and Node on one session", async ({ go, node, redis }) => {
   const jar = new CookieJar();

@@ -3,8 +3,6 @@
  * save/load/delete rules of hertz-contrib/sessions v1.0.3 `rediscluster/redisc_store.go`, its
  * one fixed bug (a missing key), start failures and a master failover.
  */
-import { IncomingMessage, ServerResponse } from "node:http";
-import { Socket } from "node:net";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import {
@@ -19,45 +17,9 @@ import {
 import { CodecsFromPairs, DecodeMulti } from "../../src/securecookie/index.ts";
 import { GobSerializer, JSONSerializer } from "../../src/serializers/index.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
+import { get, hashKey, name, pair, save, timed } from "../redis/storeHelpers.ts";
 import { freePort } from "../support/ports.ts";
 import { type RedisCluster, startRedisCluster } from "../support/redisServer.ts";
-
-const hashKey = Buffer.from("secret-key");
-const name = "session-key";
-
-function request(cookie?: string): IncomingMessage {
-  const req = new IncomingMessage(new Socket());
-  if (cookie !== undefined) req.headers.cookie = cookie;
-  return req;
-}
-
-/** Saves `session` and returns the single Set-Cookie header written. */
-async function save(store: Store, session: GorillaSession): Promise<string> {
-  const req = request();
-  const res = new ServerResponse(req);
-  await store.Save(req, res, session);
-  const h = res.getHeader("set-cookie");
-  const headers = Array.isArray(h) ? h : [String(h)];
-  assert.is(headers.length, 1);
-  return headers[0];
-}
-
-const pair = (setCookie: string) => setCookie.split(";")[0];
-
-async function get(store: Store, cookie?: string) {
-  const [session, err] = await store.New(request(cookie), name);
-  return { session, err };
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value?: T; error?: Error }> {
-  const t0 = Date.now();
-  try {
-    const value = await fn();
-    return { ms: Date.now() - t0, value };
-  } catch (error) {
-    return { ms: Date.now() - t0, error: error as Error };
-  }
-}
 
 /** Resolves when `fn()` rejects with a message matching `re`; fails otherwise. */
 async function rejects(fn: () => Promise<unknown>, re: RegExp): Promise<void> {

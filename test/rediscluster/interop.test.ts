@@ -5,10 +5,8 @@
  * LoadSessionBySessionId, and the one behaviour fixed here (an expired key is no error) is
  * shown against Go's.
  */
-import type { AddressInfo } from "node:net";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { createApp } from "../../examples/app.ts";
 import {
   LoadSessionBySessionId,
   NewStore,
@@ -17,14 +15,10 @@ import {
 } from "../../src/rediscluster/index.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { SetLogger } from "../../src/sessions/logger.ts";
+import { call, listenApp, type Side, sessionId } from "../redis/interopHelpers.ts";
 import { CookieJar } from "../support/cookieJar.ts";
 import { type Peer, startPeer } from "../support/peer.ts";
 import { type RedisCluster, startRedisCluster } from "../support/redisServer.ts";
-
-interface Side {
-  name: string;
-  url: string;
-}
 
 interface Ctx {
   cluster: RedisCluster;
@@ -52,19 +46,11 @@ T.before(async (ctx) => {
     return;
   }
   const store = await NewStore(10, addrs, "", null, Buffer.from("secret"));
-  const server = createApp(store);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  Object.assign(ctx, {
-    cluster,
-    peer,
-    store,
-    go: { name: "go", url: peer.url },
-    node: { name: "node", url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    },
-  });
+  Object.assign(
+    ctx,
+    { cluster, peer, store, go: { name: "go", url: peer.url } },
+    await listenApp(store),
+  );
 });
 
 T.after(async (ctx) => {
@@ -80,16 +66,6 @@ function liveTest(title: string, fn: (ctx: Ctx) => Promise<void>) {
     if (live) await fn(ctx);
   });
 }
-
-async function call(jar: CookieJar, side: Side, path: string): Promise<unknown> {
-  const res = await jar.fetch(`${side.url}${path}`);
-  const body = await res.json();
-  assert.is(res.status, 200, `${side.name} ${path}: ${JSON.stringify(body)}`);
-  return body;
-}
-
-const sessionId = async (jar: CookieJar, side: Side) =>
-  ((await call(jar, side, "/id")) as { id: string }).id;
 
 liveTest("one jar alternates between Go and Node on one session", async ({ cluster, go, node }) => {
   const jar = new CookieJar();
