@@ -5,6 +5,7 @@
  * then added to the response as `http.SetCookie` does.
  */
 import type { ServerResponse } from "node:http";
+import { logError } from "./logger.ts";
 import type { Options } from "./Options.ts";
 import { SameSite } from "./Options.ts";
 
@@ -18,11 +19,16 @@ export function newCookie(
   if (!isToken(name)) return "";
   let b = `${name}=${sanitizeCookieValue(value)}`;
   const path = options.Path;
-  if (path) b += `; Path=${sanitize(path, validCookiePathByte)}`;
+  if (path) b += `; Path=${sanitize("Cookie.Path", path, validCookiePathByte)}`;
   const domain = options.Domain;
-  // Go logs an invalid domain and drops the attribute.
-  if (domain && validCookieDomain(domain)) {
-    b += `; Domain=${domain.charCodeAt(0) === 0x2e ? domain.slice(1) : domain}`;
+  if (domain) {
+    if (validCookieDomain(domain)) {
+      b += `; Domain=${domain.charCodeAt(0) === 0x2e ? domain.slice(1) : domain}`;
+    } else {
+      logError(
+        `net/http: invalid Cookie.Domain ${JSON.stringify(domain)}; dropping domain attribute`,
+      );
+    }
   }
   const maxAge = Math.trunc(options.MaxAge ?? 0);
   if (maxAge > 0) {
@@ -111,15 +117,52 @@ function validCookiePathByte(c: number): boolean {
   return c >= 0x20 && c < 0x7f && c !== 0x3b;
 }
 
-/** Go's `sanitizeOrWarn` (without the log line): drops the invalid bytes. */
-function sanitize(v: string, valid: (c: number) => boolean): string {
+/** Go's `sanitizeOrWarn`: drops the invalid bytes, logging the first one as Go does. */
+function sanitize(field: string, v: string, valid: (c: number) => boolean): string {
   for (let i = 0; i < v.length; i++) {
     if (valid(v.charCodeAt(i))) continue;
+    logError(
+      `net/http: invalid byte ${quoteByte(firstUtf8Byte(v, i))} in ${field}; dropping invalid bytes`,
+    );
     let out = v.slice(0, i);
     for (let j = i + 1; j < v.length; j++) if (valid(v.charCodeAt(j))) out += v[j];
     return out;
   }
   return v;
+}
+
+/** The first byte of the UTF-8 encoding of the character at `i` (what Go's loop sees). */
+function firstUtf8Byte(v: string, i: number): number {
+  const c = v.codePointAt(i) ?? 0;
+  if (c < 0x80) return c;
+  if (c < 0x800) return 0xc0 | (c >> 6);
+  if (c < 0x10000) return 0xe0 | (c >> 12);
+  return 0xf0 | (c >> 18);
+}
+
+const escapes: Record<number, string> = {
+  7: "\\a",
+  8: "\\b",
+  9: "\\t",
+  10: "\\n",
+  11: "\\v",
+  12: "\\f",
+  13: "\\r",
+  39: "\\'",
+  92: "\\\\",
+};
+
+/** Go's `%q` of a byte: `strconv.QuoteRune(rune(b))`. */
+function quoteByte(b: number): string {
+  const printable = (b >= 0x20 && b < 0x7f) || (b > 0xa0 && b !== 0xad);
+  const text =
+    escapes[b] ??
+    (printable
+      ? String.fromCharCode(b)
+      : b < 0x80
+        ? `\\x${b.toString(16).padStart(2, "0")}`
+        : `\\u${b.toString(16).padStart(4, "0")}`);
+  return `'${text}'`;
 }
 
 /** Valid cookie value bytes but space and comma: such a value is written as it is. */
@@ -128,7 +171,7 @@ const plainCookieValue = /^[!#-+\--:<-[\]-~]*$/;
 /** Go's `sanitizeCookieValue(v, false)`: a value with a space or a comma is quoted. */
 function sanitizeCookieValue(v: string): string {
   if (plainCookieValue.test(v)) return v;
-  const s = sanitize(v, validCookieValueByte);
+  const s = sanitize("Cookie.Value", v, validCookieValueByte);
   return s.includes(" ") || s.includes(",") ? `"${s}"` : s;
 }
 

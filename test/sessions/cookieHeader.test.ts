@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { appendSetCookie, newCookie } from "../../src/sessions/cookieHeader.ts";
+import { SetLogger } from "../../src/sessions/logger.ts";
 import type { Options, SameSite } from "../../src/sessions/Options.ts";
 
 interface NewCookieCase {
@@ -16,6 +17,7 @@ interface NewCookieCase {
   options: Required<Omit<Options, "SameSite">> & { SameSite: number };
   nowMs: number;
   header: string;
+  log: string[];
 }
 
 const vectors = JSON.parse(
@@ -51,6 +53,21 @@ test("newCookie equals Go as full strings", () => {
   for (const c of vectors.newCookie) {
     assert.is(newCookie(c.name, c.value, optionsOf(c), c.nowMs), c.header, JSON.stringify(c));
   }
+});
+
+test("newCookie logs what Go's net/http logs while writing the header (dropped bytes, domain)", () => {
+  const logged: string[] = [];
+  const previous = SetLogger((message) => logged.push(message));
+  try {
+    for (const c of vectors.newCookie) {
+      logged.length = 0;
+      newCookie(c.name, c.value, optionsOf(c), c.nowMs);
+      assert.equal(logged, c.log, JSON.stringify(c));
+    }
+  } finally {
+    SetLogger(previous);
+  }
+  assert.ok(vectors.newCookie.filter((c) => c.log.length > 0).length > 10);
 });
 
 test("Expires follows the clock given, and the real clock by default", () => {

@@ -14,6 +14,7 @@ package main
 import (
 	"log"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -40,6 +41,8 @@ type newCookieCase struct {
 	Options setCookieOptions `json:"options"`
 	NowMs   int64            `json:"nowMs"`
 	Header  string           `json:"header"`
+	// Log holds what net/http logged while writing the header (dropped bytes, domain).
+	Log []string `json:"log"`
 }
 
 type requestCookieCase struct {
@@ -49,7 +52,7 @@ type requestCookieCase struct {
 	Value string   `json:"value"`
 }
 
-func newCookieAt(name, value string, o setCookieOptions, now time.Time) string {
+func newCookieAt(name, value string, o setCookieOptions, now time.Time) (string, []string) {
 	opts := &sessions.Options{
 		Path: o.Path, Domain: o.Domain, MaxAge: o.MaxAge,
 		Secure: o.Secure, HttpOnly: o.HttpOnly, SameSite: http.SameSite(o.SameSite),
@@ -64,15 +67,26 @@ func newCookieAt(name, value string, o setCookieOptions, now time.Time) string {
 		}
 		c.Expires = now.Add(d)
 	}
-	return c.String()
+	var logged strings.Builder
+	log.SetOutput(&logged)
+	log.SetFlags(0)
+	header := c.String()
+	log.SetOutput(os.Stderr)
+	log.SetFlags(log.LstdFlags)
+	lines := []string{}
+	if logged.Len() > 0 {
+		lines = strings.Split(strings.TrimSuffix(logged.String(), "\n"), "\n")
+	}
+	return header, lines
 }
 
 func setCookieVectors() any {
 	var cases []newCookieCase
 	add := func(name, value string, o setCookieOptions) {
+		header, logged := newCookieAt(name, value, o, setCookieNow)
 		cases = append(cases, newCookieCase{
 			Name: name, Value: value, Options: o, NowMs: setCookieNow.UnixMilli(),
-			Header: newCookieAt(name, value, o, setCookieNow),
+			Header: header, Log: logged,
 		})
 	}
 	// Flags: every SameSite (zero value included) with Secure and HttpOnly.
