@@ -70,9 +70,16 @@ const state = new Int32Array(8);
 const outerBlock = new Uint8Array(128);
 pad(outerBlock, 0, 32, 64);
 
-/** Writes `s` as UTF-8 into `scratch` at `n`; returns the new end. ASCII is copied inline. */
+/** Strings at least this long are written by one native UTF-8 write instead of inline. */
+const NATIVE_WRITE = 32;
+
+/**
+ * Writes `s` as UTF-8 into `scratch` at `n`; returns the new end. Short ASCII strings are
+ * copied inline, longer ones (such as the signed part of a cookie) by one native write.
+ */
 function writeString(s: string, n: number): number {
   const buf = scratch;
+  if (s.length >= NATIVE_WRITE) return n + buf.write(s, n, "utf8");
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x80) return n + buf.write(s.slice(i), n, "utf8");
