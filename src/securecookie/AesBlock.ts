@@ -84,6 +84,24 @@ export class AesBlock {
       }
     }
     const stream = this.ecb.update(counterBytes.subarray(0, words << 2));
-    for (let i = 0; i < length; i++) dst[at + i] = src[i] ^ stream[i];
+    xor(dst, at, src, stream, length);
   }
+}
+
+/** Inputs at least this long are XORed a 32-bit word at a time when all three are aligned. */
+const WORD_XOR = 64;
+
+/** `dst[at+i] = src[i] ^ stream[i]` for `i < length`. */
+function xor(dst: Uint8Array, at: number, src: Uint8Array, stream: Uint8Array, length: number) {
+  let i = 0;
+  const d = dst.byteOffset + at;
+  if (length >= WORD_XOR && ((d | src.byteOffset | stream.byteOffset) & 3) === 0) {
+    const n = length >>> 2;
+    const dw = new Int32Array(dst.buffer, d, n);
+    const sw = new Int32Array(src.buffer, src.byteOffset, n);
+    const kw = new Int32Array(stream.buffer, stream.byteOffset, n);
+    for (let j = 0; j < n; j++) dw[j] = sw[j] ^ kw[j];
+    i = n << 2;
+  }
+  for (; i < length; i++) dst[at + i] = src[i] ^ stream[i];
 }
