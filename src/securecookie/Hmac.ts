@@ -5,7 +5,8 @@
  * then each MAC is `H(opad || H(ipad || message))`, two `crypto.hash` calls on a reused
  * buffer (cheaper than a `createHmac` object per cookie). Runtimes without `crypto.hash`
  * (Node < 20.12) use `createHmac`. SHA-256, the default, runs in JavaScript from the pads'
- * precomputed states (`Sha256.ts`): no native call per MAC.
+ * precomputed states (`Sha256.ts`): no native call per MAC for short messages, and for
+ * longer ones only the inner hash is native (the outer one is a single JavaScript block).
  */
 import * as crypto from "node:crypto";
 import { compress, digestInto, pad, SHA256_IV } from "./Sha256.ts";
@@ -130,8 +131,9 @@ export class Hmac {
 
   /**
    * Computes the MAC of the concatenated parts (strings as UTF-8). SHA-256 messages of at
-   * most `JS_MAX` bytes are hashed in JavaScript into `state` (returns null); others go
-   * through two one-shot hashes (returns the MAC).
+   * most `JS_MAX` bytes are hashed in JavaScript into `state` (returns null); longer ones
+   * by one native one-shot inner hash, then the outer block in JavaScript (returns null
+   * too); other hashes go through two one-shot hashes (returns the MAC).
    */
   private mac(parts: Array<string | Uint8Array>): Buffer | null {
     const size = this.blockSize;
@@ -158,6 +160,13 @@ export class Hmac {
     }
     this.ipad.copy(scratch, 0);
     const inner = oneShot!(this.hash, scratch.subarray(0, n), "buffer");
+    if (this.outerState !== null) {
+      // SHA-256: the outer hash is one block from the outer pad's state, in JavaScript.
+      outerBlock.set(inner, 0);
+      state.set(this.outerState);
+      compress(state, outerBlock, 0, 1);
+      return null;
+    }
     inner.copy(this.outer, size);
     return oneShot!(this.hash, this.outer, "buffer");
   }
