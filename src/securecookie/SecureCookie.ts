@@ -314,7 +314,10 @@ function encrypt(block: AesBlock, value: Uint8Array): Buffer {
   } catch {
     throw errGeneratingIV;
   }
-  block.xorKeyStream(out.subarray(0, size), value, out, size);
+  // The plaintext is copied next to the IV first: then input, output and key stream are
+  // all 4-byte aligned, and XORed a word at a time.
+  out.set(value, size);
+  block.xorKeyStream(out.subarray(0, size), out.subarray(size), out, size);
   // Return iv + ciphertext.
   return out;
 }
