@@ -171,6 +171,25 @@ export class Hmac {
     return oneShot!(this.hash, this.outer, "buffer");
   }
 
+  /** The MAC's length in bytes (Go's `hash.Hash.Size()`). */
+  get size(): number {
+    return this.outer.length - this.blockSize;
+  }
+
+  /**
+   * The MAC of `prefix` then `src[start:end]`, written into `dst` at `at` (`size` bytes):
+   * the message bytes are copied once, and no MAC buffer is made for SHA-256.
+   */
+  sumInto(dst: Uint8Array, at: number, prefix: string, src: Uint8Array, end: number): void {
+    if (oneShot === undefined) {
+      dst.set(this.sum(prefix, src.subarray(0, end)), at);
+      return;
+    }
+    const mac = this.mac([prefix, src.subarray(0, end)]);
+    if (mac !== null) dst.set(mac, at);
+    else digestInto(state, dst, at);
+  }
+
   /** Go's `createMac`: the MAC of the concatenated parts (strings count as UTF-8). */
   sum(...parts: Array<string | Uint8Array>): Buffer {
     if (oneShot === undefined) {

@@ -191,13 +191,17 @@ export class SecureCookie implements Codec {
       }
     }
     const payload = encode(b);
-    // 3. Create MAC for "name|date|value". Extra pipe to be used later.
-    const signed = `${this.timestamp()}|${payload}|`;
-    const mac = this.mac.sum(name, "|", signed.slice(0, -1));
+    // 3. Create MAC for "name|date|value", written as bytes "date|value|" with room for the
+    // MAC after the extra pipe.
+    const date = String(this.timestamp());
+    const signedLength = date.length + 1 + payload.length;
+    const out = Buffer.allocUnsafe(signedLength + 1 + this.mac.size);
+    out.write(date, 0, "latin1");
+    out[date.length] = PIPE;
+    out.write(payload, date.length + 1, "latin1");
+    out[signedLength] = PIPE;
     // Append mac, remove name.
-    const out = Buffer.allocUnsafe(signed.length + mac.length);
-    out.write(signed, 0, "latin1");
-    mac.copy(out, signed.length);
+    this.mac.sumInto(out, signedLength + 1, `${name}|`, out, signedLength);
     // 4. Encode to base64.
     const cookie = encode(out);
     // 5. Check length.
