@@ -57,7 +57,9 @@ function fastDecode(src: string): Buffer | null {
     pad = n - eq;
     if (pad > 2 || (pad === 2 && src.charCodeAt(n - 1) !== PAD)) return null;
   }
-  const out = Buffer.from(src, "base64");
+  // Node's "base64url" decoding is the same lenient decoder as "base64" (both alphabets,
+  // same skipping), and the faster of the two on this runtime.
+  const out = Buffer.from(src, "base64url");
   return out.length === (n / 4) * 3 - pad ? out : null;
 }
 
