@@ -149,6 +149,8 @@ export class ValueDecoder extends ByteReader {
   private ifName = "";
   /** The bytes of the string decoded last in an interface, when they were not valid UTF-8. */
   private ifRaw: Uint8Array | undefined = undefined;
+  /** Whether that value is a primitive whose Go type is not the one it would be encoded as. */
+  private ifRecord = false;
   private readonly opaque = new Map<string, GoType>();
 
   /**
@@ -570,7 +572,7 @@ export class ValueDecoder extends ByteReader {
       }
       if (elem.kind === "interface") {
         const v = this.iface(depth);
-        if (this.slotNeedsRecord(v)) recordSlot(out, i, v, this.ifType, this.ifName, this.ifRaw);
+        if (this.ifRecord) recordSlot(out, i, v, this.ifType, this.ifName, this.ifRaw);
         out.push(v);
       } else {
         out.push(this.value(elem, depth));
@@ -592,7 +594,7 @@ export class ValueDecoder extends ByteReader {
         const k = this.string();
         if (elem.kind === "interface") {
           const v = this.iface(d);
-          if (this.slotNeedsRecord(v)) recordSlot(obj, k, v, this.ifType, this.ifName, this.ifRaw);
+          if (this.ifRecord) recordSlot(obj, k, v, this.ifType, this.ifName, this.ifRaw);
           setKey(obj, k, v);
         } else {
           setKey(obj, k, this.value(elem, d));
@@ -606,13 +608,13 @@ export class ValueDecoder extends ByteReader {
       let k: unknown;
       if (key.kind === "interface") {
         k = this.iface(d);
-        if (this.slotNeedsRecord(k)) recordKey(m, k, this.ifType, this.ifName, this.ifRaw);
+        if (this.ifRecord) recordKey(m, k, this.ifType, this.ifName, this.ifRaw);
       } else {
         k = this.value(key, d);
       }
       if (elem.kind === "interface") {
         const v = this.iface(d);
-        if (this.slotNeedsRecord(v)) recordSlot(m, k, v, this.ifType, this.ifName, this.ifRaw);
+        if (this.ifRecord) recordSlot(m, k, v, this.ifType, this.ifName, this.ifRaw);
         m.set(k, v);
       } else {
         m.set(k, this.value(elem, d));
@@ -641,7 +643,7 @@ export class ValueDecoder extends ByteReader {
       const f = fields[fieldnum];
       if (f.type.kind === "interface") {
         const v = this.iface(d);
-        if (this.slotNeedsRecord(v)) {
+        if (this.ifRecord) {
           slots ??= [];
           slots.push([f.name, v, this.ifType, this.ifName, this.ifRaw]);
         }
@@ -742,6 +744,7 @@ export class ValueDecoder extends ByteReader {
       this.ifType = goTypes.interface;
       this.ifName = "";
       this.ifRaw = undefined;
+      this.ifRecord = false;
       return null;
     }
     if (n > maxNameLength) throw decodeError(`name too long (${n} bytes)`);
@@ -755,14 +758,36 @@ export class ValueDecoder extends ByteReader {
     const b = builtin[id];
     if (b !== undefined && id !== wireId.interface) {
       // A predefined type: SingletonValue, uint(0) then the value.
-      const t = name === b.name ? b : this.refine(name, b);
       if (this.uint() !== 0)
         throw decodeError("decode: corrupted data: non-zero delta for singleton");
+      if (name === b.name) {
+        // The predefined types under their own names, the bulk of sessions: read directly.
+        this.ifType = b;
+        this.ifName = name;
+        if (id === wireId.string) {
+          const s = this.string();
+          this.ifRaw = this.invalidUtf8;
+          this.ifRecord = this.ifRaw !== undefined;
+          return s;
+        }
+        this.ifRaw = undefined;
+        if (id === wireId.int) {
+          const i = this.intValue();
+          this.ifRecord = typeof i !== "number"; // a bigint would be encoded as int64
+          return i;
+        }
+        if (id === wireId.bool) {
+          this.ifRecord = false;
+          return this.uint() !== 0;
+        }
+      }
+      const t = name === b.name ? b : this.refine(name, b);
       const v = this.value(t, d);
       if (typeof v === "object" && v !== null && name !== nameOf(t)) recordObject(v, t, name);
       this.ifType = t;
       this.ifName = name;
       this.ifRaw = typeof v === "string" ? this.invalidUtf8 : undefined;
+      this.ifRecord = this.slotNeedsRecord(v);
       return v;
     }
     const t = this.refine(name, this.resolve(id));
@@ -771,6 +796,7 @@ export class ValueDecoder extends ByteReader {
     this.ifType = t;
     this.ifName = name;
     this.ifRaw = typeof v === "string" ? this.invalidUtf8 : undefined;
+    this.ifRecord = this.slotNeedsRecord(v);
     return v;
   }
 }
