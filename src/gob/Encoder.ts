@@ -22,6 +22,7 @@ import { StreamTypes } from "./StreamTypes.ts";
 import { isZeroTime, marshalDate, zeroTimeMs } from "./time.ts";
 import type { SlotRecord } from "./typeMemory.ts";
 import { memoOf } from "./typeMemory.ts";
+import { utf8Write } from "./utf8.ts";
 import { writeWireType } from "./wireType.ts";
 
 const sliceOfInterface = sliceOf(goTypes.interface);
@@ -418,6 +419,21 @@ export class Encoder {
       // Fresh primitives, the bulk of sessions, go straight out: name and id are fixed.
       switch (typeof v) {
         case "string": {
+          if (v.length < 40) {
+            // Every count fits one byte (at most 3 UTF-8 bytes per unit): one bounds check,
+            // then the head, the value's count, the singleton's 0, the string's count, its bytes.
+            const h = stringHead.length;
+            w.ensure(h + 3 + v.length * 3);
+            const buf = w.buf;
+            const at = w.pos + h;
+            for (let i = 0; i < h; i++) buf[at - h + i] = stringHead[i];
+            buf[at + 1] = 0;
+            const end = utf8Write(v, buf, at + 3);
+            buf[at + 2] = end - at - 3;
+            buf[at] = end - at - 1;
+            w.pos = end;
+            return;
+          }
           w.raw(stringHead);
           const at = w.open();
           w.byte(0);
