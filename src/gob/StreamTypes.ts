@@ -58,8 +58,11 @@ export class StreamTypes {
   truncate(size: number): void {
     if (this.index !== null)
       for (let i = size; i < this.keys.length; i++) this.index.delete(this.keys[i]);
-    this.keys.length = size;
-    this.ids.length = size;
-    this.sent.length = size;
+    // pop() stays in optimized code; setting `length` is a runtime call (most streams hold a few types).
+    while (this.keys.length > size) {
+      this.keys.pop();
+      this.ids.pop();
+      this.sent.pop();
+    }
   }
 }

@@ -62,10 +62,12 @@ export class TypeTable {
   }
 
   clear(): void {
-    if (this.ids.length === 0) return;
-    this.ids.length = 0;
-    this.wires.length = 0;
-    this.types.length = 0;
+    // pop() stays in optimized code; setting `length` is a runtime call (most streams hold a few types).
+    while (this.ids.length > 0) {
+      this.ids.pop();
+      this.wires.pop();
+      this.types.pop();
+    }
     this.index = null;
   }
 }
