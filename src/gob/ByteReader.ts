@@ -6,7 +6,7 @@
  * message before anything is read or allocated.
  */
 import { GobError } from "./GobError.ts";
-import { isValidUtf8, utf8Decode } from "./utf8.ts";
+import { asciiDecode, isValidUtf8, utf8Decode } from "./utf8.ts";
 
 const two32 = 2 ** 32;
 const scratch = new DataView(new ArrayBuffer(8));
@@ -123,8 +123,17 @@ export class ByteReader {
   /** A string: an unsigned count followed by that many bytes (UTF-8). */
   string(): string {
     const n = this.length("string");
+    const d = this.data;
     const start = this.pos;
-    this.pos += n;
+    const end = start + n;
+    this.pos = end;
+    let i = start;
+    while (i < end && d[i] < 0x80) i++;
+    if (i === end) {
+      // ASCII, the usual case: valid UTF-8 by construction.
+      this.invalidUtf8 = undefined;
+      return asciiDecode(d, start, end);
+    }
     const s = utf8Decode(this.data, start, this.pos);
     // U+FFFD in the result: either sent as such, or standing for bytes that were not UTF-8.
     this.invalidUtf8 =

@@ -30,6 +30,23 @@ export function utf8Decode(buf: Uint8Array, start: number, end: number): string 
   return decoder.decode(buf.subarray(start, end));
 }
 
+/** Node's own Latin-1 decoding of a byte range: for ASCII bytes, the same string as UTF-8. */
+const nodeLatin1Slice = (
+  Buffer.prototype as unknown as {
+    latin1Slice?: (this: Uint8Array, start: number, end: number) => string;
+  }
+).latin1Slice;
+
+/** Bytes start..end, all ASCII (< 0x80), as a string. */
+export function asciiDecode(buf: Uint8Array, start: number, end: number): string {
+  if (end - start <= shortString || nodeLatin1Slice === undefined) {
+    let s = "";
+    for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]);
+    return s;
+  }
+  return nodeLatin1Slice.call(buf, start, end);
+}
+
 /** The UTF-8 length of `s`, and whether it is all ASCII (then it equals `s.length`). */
 export function utf8Length(s: string): number {
   let n = s.length;
