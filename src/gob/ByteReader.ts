@@ -6,7 +6,7 @@
  * message before anything is read or allocated.
  */
 import { GobError } from "./GobError.ts";
-import { asciiDecode, isValidUtf8, utf8Decode } from "./utf8.ts";
+import { asciiDecode, isValidUtf8, maxShortString, shortAscii, utf8Decode } from "./utf8.ts";
 
 const two32 = 2 ** 32;
 const scratch = new DataView(new ArrayBuffer(8));
@@ -128,6 +128,18 @@ export class ByteReader {
     const end = start + n;
     this.pos = end;
     let i = start;
+    if (n <= maxShortString) {
+      let h = n;
+      for (; i < end; i++) {
+        const c = d[i];
+        if (c >= 0x80) break;
+        h = (h * 31 + c) | 0;
+      }
+      if (i === end) {
+        this.invalidUtf8 = undefined;
+        return shortAscii(d, start, n, h);
+      }
+    }
     while (i < end && d[i] < 0x80) i++;
     if (i === end) {
       // ASCII, the usual case: valid UTF-8 by construction.

@@ -47,6 +47,29 @@ export function asciiDecode(buf: Uint8Array, start: number, end: number): string
   return nodeLatin1Slice.call(buf, start, end);
 }
 
+/** Short ASCII strings decoded lately (a session's keys, small values, type names), by hash. */
+const shortStrings: (string | undefined)[] = new Array(256).fill(undefined);
+/** The longest string kept in {@link shortStrings}. */
+export const maxShortString = 16;
+
+/**
+ * Bytes start..start+n, all ASCII, n ≤ {@link maxShortString}, whose hash is `h` (n, then
+ * h = h * 31 + byte for each byte, in 32 bits): the same string as when these bytes were
+ * seen lately.
+ */
+export function shortAscii(buf: Uint8Array, start: number, n: number, h: number): string {
+  const slot = (h ^ (h >>> 8)) & 255;
+  const s = shortStrings[slot];
+  if (s !== undefined && s.length === n) {
+    let i = 0;
+    while (i < n && s.charCodeAt(i) === buf[start + i]) i++;
+    if (i === n) return s;
+  }
+  const fresh = asciiDecode(buf, start, start + n);
+  shortStrings[slot] = fresh;
+  return fresh;
+}
+
 /** The UTF-8 length of `s`, and whether it is all ASCII (then it equals `s.length`). */
 export function utf8Length(s: string): number {
   let n = s.length;
