@@ -2,29 +2,11 @@
  * hertz-sessions with the Redis Cluster store, as a Hertz service would configure it:
  * `New("mysession", rediscluster.NewStore(10, addrs, "", undefined, hashKey))`.
  */
-import { createServer } from "node:http";
-import { Default, New } from "../../src/index.ts";
 import { NewStore } from "../../src/rediscluster/index.ts";
+import { listenCounter } from "./shared/hertzCounter.ts";
 import { hashKey32 } from "./shared/keys.ts";
-import { listen, requireEnv } from "./shared/listen.ts";
-import { sendCount, sendError } from "./shared/sendCount.ts";
+import { requireEnv } from "./shared/listen.ts";
 
-const addrs = requireEnv("BENCH_REDIS_CLUSTER_ADDRS").split(",");
-const store = await NewStore(10, addrs, "", undefined, hashKey32);
-const mw = New("mysession", store);
-
-listen(
-  createServer((req, res) =>
-    mw(req, res, async () => {
-      try {
-        const s = Default(req);
-        const count = ((s.Get("count") as number | undefined) ?? 0) + 1;
-        s.Set("count", count);
-        await s.Save();
-        sendCount(res, count);
-      } catch (err) {
-        sendError(res, err);
-      }
-    }),
-  ),
+listenCounter(
+  await NewStore(10, requireEnv("BENCH_REDIS_CLUSTER_ADDRS").split(","), "", undefined, hashKey32),
 );
