@@ -3,7 +3,9 @@
  * Port of gorilla/sessions v1.2.2 `store.go` (`CookieStore`, `NewCookieStore`) with
  * hertz-contrib/sessions v1.0.3 `cookie/cookie.go` (the `store` wrapper and its `Options`).
  */
+
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { asError } from "../asError.ts";
 import {
   type Codec,
   CodecsFromPairs,
@@ -66,7 +68,7 @@ export class CookieStore implements Store {
         session.Values = values;
         session.IsNew = false;
       } catch (e) {
-        err = e instanceof Error ? e : new Error(String(e));
+        err = asError(e);
       }
     }
     return Promise.resolve([session, err]);

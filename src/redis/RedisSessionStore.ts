@@ -5,7 +5,9 @@
  * and `delete` over different clients. Each store supplies its client; this class needs only
  * `GET`, `SETEX`, `DEL` and `PING` of it, and `QUIT` to close it.
  */
+
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { asError } from "../asError.ts";
 import { type Codec, CodecsFromPairs, DecodeMulti, EncodeMulti } from "../securecookie/index.ts";
 import { GobSerializer, type Serializer } from "../serializers/index.ts";
 import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
@@ -119,7 +121,7 @@ export abstract class RedisSessionStore implements Store {
       session.IsNew = !ok;
       return [session, null];
     } catch (err) {
-      return [session, err instanceof Error ? err : new Error(String(err))];
+      return [session, asError(err)];
     }
   }
 

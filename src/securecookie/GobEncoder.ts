@@ -7,6 +7,7 @@
  * Errors are wrapped as Go wraps them: usage when serializing, decode when deserializing
  * (the cause is the gob module's `GobError`).
  */
+import { asError } from "../asError.ts";
 import { decode, encode } from "../gob/index.ts";
 import { SecureCookieError } from "./SecureCookieError.ts";
 import type { Serializer } from "./Serializer.ts";
@@ -16,7 +17,7 @@ export class GobEncoder implements Serializer {
     try {
       return encode(src);
     } catch (e) {
-      throw new SecureCookieError("usage", "", e instanceof Error ? e : new Error(String(e)));
+      throw new SecureCookieError("usage", "", asError(e));
     }
   }
 
@@ -24,7 +25,7 @@ export class GobEncoder implements Serializer {
     try {
       return decode(src);
     } catch (e) {
-      throw new SecureCookieError("decode", "", e instanceof Error ? e : new Error(String(e)));
+      throw new SecureCookieError("decode", "", asError(e));
     }
   }
 }

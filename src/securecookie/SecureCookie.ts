@@ -15,6 +15,7 @@
  * Go returns errors; here `Encode` and `Decode` throw them (the same instances for Go's
  * package-level errors, so `err === ErrMacInvalid` works).
  */
+import { asError } from "../asError.ts";
 import { AesBlock } from "./AesBlock.ts";
 import { urlDecode, urlDecodeString, urlEncode } from "./base64.ts";
 import type { Codec } from "./Codec.ts";
@@ -271,10 +272,6 @@ function integer(what: string, value: number): number {
     throw new TypeError(`securecookie: ${what} must be an integer, got ${value}`);
   }
   return value;
-}
-
-function asError(e: unknown): Error {
-  return e instanceof Error ? e : new Error(String(e));
 }
 
 // Date ranges -----------------------------------------------------------------

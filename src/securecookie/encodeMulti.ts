@@ -1,6 +1,7 @@
 /**
  * Port of gorilla/securecookie v1.1.2 `securecookie.go` (`EncodeMulti`).
  */
+import { asError } from "../asError.ts";
 import type { Codec } from "./Codec.ts";
 import { errNoCodecs } from "./errors.ts";
 import { MultiError } from "./MultiError.ts";
@@ -19,7 +20,7 @@ export function EncodeMulti(name: string, value: unknown, ...codecs: Codec[]): s
     try {
       return codec.Encode(name, value);
     } catch (e) {
-      errors.push(e instanceof Error ? e : new Error(String(e)));
+      errors.push(asError(e));
     }
   }
   throw new MultiError(errors);
