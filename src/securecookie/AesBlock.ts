@@ -6,9 +6,19 @@
  * One AES-ECB cipher per key is made once and reused: ECB without padding is stateless
  * per block, so encrypting the counter blocks yields the CTR key stream without creating a
  * cipher per cookie.
+ *
+ * Encrypting under a fresh random IV (securecookie's `encrypt`) takes its IV from a batch
+ * drawn ahead, whose key streams were computed together: one native call per batch rather
+ * than one per cookie. Each IV of a batch is used once.
  */
-import { type Cipher, createCipheriv } from "node:crypto";
+import { type Cipher, createCipheriv, randomFillSync } from "node:crypto";
 import { KeySizeError } from "./KeySizeError.ts";
+import { fillRandom } from "./randomPool.ts";
+
+/** IVs drawn per batch. */
+const BATCH = 64;
+/** Key stream bytes prepared per IV of a batch: values up to this long use the batch. */
+const SPAN = 128;
 
 /** The counter blocks of the current call, as bytes and as native-order 32-bit words. */
 let counterBytes = new Uint8Array(1024);
@@ -38,6 +48,11 @@ export class AesBlock {
   static readonly blockSize = 16;
   readonly blockSize = AesBlock.blockSize;
   private readonly ecb: Cipher;
+  /** The current batch: BATCH random IVs, and SPAN bytes of key stream for each. */
+  private readonly ivs = Buffer.allocUnsafe(BATCH * 16);
+  private streams: Buffer = Buffer.alloc(0);
+  /** The next unused IV of the batch (BATCH: none left). */
+  private nextIv = BATCH;
 
   /** Go's `aes.NewCipher`: AES-128, AES-192 or AES-256 by key length; else `KeySizeError`. */
   constructor(key: Uint8Array) {
@@ -54,37 +69,79 @@ export class AesBlock {
   xorKeyStream(iv: Uint8Array, src: Uint8Array, dst: Uint8Array, at: number): void {
     const length = src.length;
     if (length === 0) return;
-    // The counter blocks iv, iv+1, iv+2, ... (one 128-bit big-endian number), written as
-    // 32-bit words into a reused buffer (update copies its input).
+    // The counter blocks, written into a reused buffer (update copies its input).
     const words = ((length + 15) >>> 4) << 2;
     if (counterWords.length < words) growCounters(words);
-    const u = counterWords;
-    let w0 = be32(iv, 0);
-    let w1 = be32(iv, 4);
-    let w2 = be32(iv, 8);
-    let w3 = be32(iv, 12);
-    let n0 = native(w0);
-    let n1 = native(w1);
-    let n2 = native(w2);
-    for (let j = 0; j < words; j += 4) {
-      u[j] = n0;
-      u[j + 1] = n1;
-      u[j + 2] = n2;
-      u[j + 3] = native(w3);
-      w3 = (w3 + 1) >>> 0;
-      if (w3 === 0) {
-        w2 = (w2 + 1) >>> 0;
-        if (w2 === 0) {
-          w1 = (w1 + 1) >>> 0;
-          if (w1 === 0) w0 = (w0 + 1) >>> 0;
-          n0 = native(w0);
-          n1 = native(w1);
-        }
-        n2 = native(w2);
-      }
-    }
+    writeCounters(iv, 0, counterWords, 0, words);
     const stream = this.ecb.update(counterBytes.subarray(0, words << 2));
     xor(dst, at, src, stream, length);
+  }
+
+  /**
+   * securecookie's `encrypt` on `buf`, in place: a fresh random IV into `buf[0:16]`, then
+   * `buf[16:]` XOR the key stream from that IV.
+   */
+  encryptFresh(buf: Uint8Array): void {
+    const length = buf.length - 16;
+    if (length > SPAN) {
+      fillRandom(buf, 0, 16);
+      const plaintext = buf.subarray(16);
+      this.xorKeyStream(buf.subarray(0, 16), plaintext, buf, 16);
+      return;
+    }
+    if (this.nextIv === BATCH) this.drawBatch();
+    const i = this.nextIv++;
+    buf.set(this.ivs.subarray(i * 16, i * 16 + 16), 0);
+    xor(buf, 16, buf.subarray(16), this.streams.subarray(i * SPAN), length);
+  }
+
+  /** Draws BATCH random IVs and computes SPAN bytes of key stream for each, in one call. */
+  private drawBatch(): void {
+    randomFillSync(this.ivs);
+    const words = (BATCH * SPAN) >>> 2;
+    if (counterWords.length < words) growCounters(words);
+    for (let i = 0; i < BATCH; i++) {
+      writeCounters(this.ivs, i * 16, counterWords, (i * SPAN) >>> 2, SPAN >>> 2);
+    }
+    this.streams = this.ecb.update(counterBytes.subarray(0, words << 2));
+    this.nextIv = 0;
+  }
+}
+
+/**
+ * Writes the counter blocks `iv`, `iv+1`, `iv+2`, ... (the IV at `b[ivAt:ivAt+16]` as one
+ * 128-bit big-endian number) as `words` 32-bit words into `u` from word `from`.
+ */
+function writeCounters(
+  b: Uint8Array,
+  ivAt: number,
+  u: Uint32Array,
+  from: number,
+  words: number,
+): void {
+  let w0 = be32(b, ivAt);
+  let w1 = be32(b, ivAt + 4);
+  let w2 = be32(b, ivAt + 8);
+  let w3 = be32(b, ivAt + 12);
+  let n0 = native(w0);
+  let n1 = native(w1);
+  let n2 = native(w2);
+  for (let j = from, end = from + words; j < end; j += 4) {
+    u[j] = n0;
+    u[j + 1] = n1;
+    u[j + 2] = n2;
+    u[j + 3] = native(w3);
+    w3 = (w3 + 1) >>> 0;
+    if (w3 === 0) {
+      w2 = (w2 + 1) >>> 0;
+      if (w2 === 0) {
+        w1 = (w1 + 1) >>> 0;
+        if (w1 === 0) w0 = (w0 + 1) >>> 0;
+        n0 = native(w0);
+        n1 = native(w1);
+      }
+      n2 = native(w2);
+    }
   }
 }
 

@@ -34,7 +34,6 @@ import {
 import { GobEncoder } from "./GobEncoder.ts";
 import { type HashName, Hmac } from "./Hmac.ts";
 import { parseInt64 } from "./parseInt64.ts";
-import { fillRandom } from "./randomPool.ts";
 import { SecureCookieError } from "./SecureCookieError.ts";
 import type { Serializer } from "./Serializer.ts";
 import { ValueTooLongError } from "./ValueTooLongError.ts";
@@ -308,17 +307,14 @@ function verifyMac(h: Hmac, name: string, signed: Uint8Array, mac: Uint8Array): 
  * alone.)
  */
 function encrypt(block: AesBlock, value: Uint8Array): Buffer {
-  const size = block.blockSize;
-  const out = Buffer.allocUnsafe(size + value.length);
+  const out = Buffer.allocUnsafe(block.blockSize + value.length);
+  // The plaintext is copied after the room of the IV, then encrypted in place.
+  out.set(value, block.blockSize);
   try {
-    fillRandom(out, 0, size);
+    block.encryptFresh(out);
   } catch {
     throw errGeneratingIV;
   }
-  // The plaintext is copied next to the IV first: then input, output and key stream are
-  // all 4-byte aligned, and XORed a word at a time.
-  out.set(value, size);
-  block.xorKeyStream(out.subarray(0, size), out.subarray(size), out, size);
   // Return iv + ciphertext.
   return out;
 }

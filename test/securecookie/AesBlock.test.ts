@@ -48,6 +48,23 @@ test("one block object serves many messages (no state carried between them)", ()
   assert.equal(a, b);
 });
 
+test("encryptFresh: IV then AES-CTR under it, a new IV every time, across batches and lengths", () => {
+  const key = Buffer.alloc(32, 7);
+  const block = new AesBlock(key);
+  const seen = new Set<string>();
+  // More values than one batch holds, with lengths inside and beyond the prepared key stream.
+  for (let i = 0; i < 300; i++) {
+    const plaintext = Buffer.alloc(i % 200, i & 0xff);
+    const buf = Buffer.concat([Buffer.alloc(16), plaintext]);
+    block.encryptFresh(buf);
+    const iv = buf.subarray(0, 16);
+    seen.add(iv.toString("hex"));
+    const oracle = createCipheriv("aes-256-ctr", key, iv).update(plaintext);
+    assert.equal(buf.subarray(16), oracle, `value ${i} (${plaintext.length} bytes)`);
+  }
+  assert.is(seen.size, 300, "every encryption drew its own IV");
+});
+
 test("other key sizes: Go's KeySizeError", () => {
   for (const n of [0, 1, 15, 17, 23, 25, 31, 33, 64]) {
     assert.throws(
