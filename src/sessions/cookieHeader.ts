@@ -55,9 +55,15 @@ export function newCookie(
   return b;
 }
 
-/** Go's `http.SetCookie`: adds the header, keeping those already set; ignores `""`. */
+/**
+ * Go's `http.SetCookie`: adds the header, keeping those already set; ignores `""`. The first
+ * one is set directly (`appendHeader` checks the value, then calls `setHeader`, which checks
+ * it again).
+ */
 export function appendSetCookie(res: ServerResponse, header: string): void {
-  if (header !== "") res.appendHeader("Set-Cookie", header);
+  if (header === "") return;
+  if (res.hasHeader("set-cookie")) res.appendHeader("Set-Cookie", header);
+  else res.setHeader("Set-Cookie", header);
 }
 
 /**

@@ -17,8 +17,21 @@ const maxCookies = 3000;
 export function requestCookie(req: IncomingMessage, name: string): string | undefined {
   const line = req.headers.cookie;
   if (line === undefined || name === "") return undefined;
-  return cookieFromHeader(line, name);
+  if (line !== lastLine || name !== lastName) {
+    lastValue = cookieFromHeader(line, name);
+    lastLine = line;
+    lastName = name;
+  }
+  return lastValue;
 }
+
+/**
+ * The last lookup, a pure function of header and name: the middleware asks whether the
+ * cookie is there, then the store reads it, and the header is parsed once.
+ */
+let lastLine = "";
+let lastName = "";
+let lastValue: string | undefined;
 
 /** The first valid cookie `name` in a `Cookie` header, by Go's `readCookies(h, name)`. */
 export function cookieFromHeader(line: string, name: string): string | undefined {

@@ -41,6 +41,22 @@ test("requestCookie equals Go's r.Cookie(name)", () => {
   }
 });
 
+test("repeated and interleaved lookups give each header and name its own answer", () => {
+  const a = fakeRequest(["x=1; y=2"]);
+  const b = fakeRequest(["x=3"]);
+  const expected: Array<[IncomingMessage, string, string | undefined]> = [
+    [a, "x", "1"],
+    [a, "x", "1"],
+    [a, "y", "2"],
+    [b, "x", "3"],
+    [b, "y", undefined],
+    [a, "x", "1"],
+    [fakeRequest(null), "x", undefined],
+    [b, "x", "3"],
+  ];
+  for (const [req, name, want] of expected) assert.is(requestCookie(req, name), want);
+});
+
 test("cookieFromHeader reads a header line directly", () => {
   assert.is(cookieFromHeader("a=1; b=2", "b"), "2");
   assert.is(cookieFromHeader("a=1; b=2", "c"), undefined);
