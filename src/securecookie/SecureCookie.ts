@@ -17,7 +17,7 @@
  */
 import { asError } from "../asError.ts";
 import { AesBlock } from "./AesBlock.ts";
-import { urlDecode, urlDecodeString, urlEncode } from "./base64.ts";
+import { encodedLen, urlDecode, urlDecodeString, urlEncode, urlEncodeInto } from "./base64.ts";
 import type { Codec } from "./Codec.ts";
 import {
   ErrMacInvalid,
@@ -190,15 +190,14 @@ export class SecureCookie implements Codec {
         throw new SecureCookieError("usage", "", asError(e));
       }
     }
-    const payload = encode(b);
-    // 3. Create MAC for "name|date|value", written as bytes "date|value|" with room for the
-    // MAC after the extra pipe.
+    // 3. Create MAC for "name|date|value", written as bytes "date|value|" (value encoded to
+    // base64 in place) with room for the MAC after the extra pipe.
     const date = String(this.timestamp());
-    const signedLength = date.length + 1 + payload.length;
+    const signedLength = date.length + 1 + encodedLen(b.length);
     const out = Buffer.allocUnsafe(signedLength + 1 + this.mac.size);
     out.write(date, 0, "latin1");
     out[date.length] = PIPE;
-    out.write(payload, date.length + 1, "latin1");
+    urlEncodeInto(b, out, date.length + 1);
     out[signedLength] = PIPE;
     // Append mac, remove name.
     this.mac.sumInto(out, signedLength + 1, `${name}|`, out, signedLength);

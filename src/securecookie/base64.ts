@@ -18,13 +18,15 @@ const PAD = 0x3d; // '='
 const CR = 0x0d;
 const LF = 0x0a;
 
+/** The URL alphabet as bytes: encodeMap[v] encodes the 6-bit value v. */
+const encodeMap = Buffer.from(
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+  "latin1",
+);
+
 /** decodeMap[byte] is the 6-bit value of an alphabet byte, 0xff otherwise. */
 const decodeMap = new Uint8Array(256).fill(0xff);
-for (const [i, c] of [
-  ..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
-].entries()) {
-  decodeMap[c.charCodeAt(0)] = i;
-}
+for (let i = 0; i < 64; i++) decodeMap[encodeMap[i]] = i;
 
 function asBuffer(b: Uint8Array): Buffer {
   return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
@@ -40,6 +42,34 @@ export function urlEncode(src: Uint8Array): string {
       return `${s}=`;
   }
   return s;
+}
+
+/** Go's `EncodedLen(n)`: padded, 4 bytes for every 3 started. */
+export function encodedLen(n: number): number {
+  return Math.ceil(n / 3) * 4;
+}
+
+/**
+ * `base64.URLEncoding.Encode(dst[at:], src)`: writes `encodedLen(src.length)` bytes into
+ * `dst` from `at` (for the payload inside the signed part, without a string in between).
+ */
+export function urlEncodeInto(src: Uint8Array, dst: Uint8Array, at: number): void {
+  const n = src.length;
+  const whole = n - (n % 3);
+  let d = at;
+  for (let i = 0; i < whole; i += 3) {
+    const v = (src[i] << 16) | (src[i + 1] << 8) | src[i + 2];
+    dst[d++] = encodeMap[v >>> 18];
+    dst[d++] = encodeMap[(v >>> 12) & 0x3f];
+    dst[d++] = encodeMap[(v >>> 6) & 0x3f];
+    dst[d++] = encodeMap[v & 0x3f];
+  }
+  if (whole === n) return;
+  const v = (src[whole] << 16) | (n - whole === 2 ? src[whole + 1] << 8 : 0);
+  dst[d++] = encodeMap[v >>> 18];
+  dst[d++] = encodeMap[(v >>> 12) & 0x3f];
+  dst[d++] = n - whole === 2 ? encodeMap[(v >>> 6) & 0x3f] : PAD;
+  dst[d] = PAD;
 }
 
 /**
@@ -73,7 +103,42 @@ export function urlDecodeString(src: string): Buffer {
 
 /** `base64.URLEncoding.Decode` of bytes; throws `CorruptInputError` as Go returns it. */
 export function urlDecode(src: Uint8Array): Buffer {
-  return fastDecode(asBuffer(src).toString("latin1")) ?? goDecode(src);
+  return fastDecodeBytes(src) ?? goDecode(src);
+}
+
+/**
+ * The decoding of `src` when it is whole quanta of alphabet bytes, the last one possibly
+ * ending in `=` or `==`; else null (Go's decoder then decides). Go ignores the unused low
+ * bits of a padded quantum (the encoding is not `Strict()`), and so does this.
+ */
+function fastDecodeBytes(src: Uint8Array): Buffer | null {
+  const n = src.length;
+  if (n % 4 !== 0) return null;
+  let pad = 0;
+  if (n > 0 && src[n - 1] === PAD) pad = src[n - 2] === PAD ? 2 : 1;
+  const dst = Buffer.allocUnsafe((n / 4) * 3 - pad);
+  const whole = pad === 0 ? n : n - 4;
+  let d = 0;
+  for (let i = 0; i < whole; i += 4) {
+    const a = decodeMap[src[i]];
+    const b = decodeMap[src[i + 1]];
+    const c = decodeMap[src[i + 2]];
+    const e = decodeMap[src[i + 3]];
+    // 0xff marks a byte outside the alphabet; valid values fit in 6 bits.
+    if ((a | b | c | e) > 0x3f) return null;
+    dst[d++] = (a << 2) | (b >> 4);
+    dst[d++] = ((b << 4) | (c >> 2)) & 0xff;
+    dst[d++] = ((c << 6) | e) & 0xff;
+  }
+  if (pad !== 0) {
+    const a = decodeMap[src[n - 4]];
+    const b = decodeMap[src[n - 3]];
+    const c = pad === 1 ? decodeMap[src[n - 2]] : 0;
+    if ((a | b | c) > 0x3f) return null;
+    dst[d++] = (a << 2) | (b >> 4);
+    if (pad === 1) dst[d] = ((b << 4) | (c >> 2)) & 0xff;
+  }
+  return dst;
 }
 
 /**
