@@ -1,6 +1,8 @@
 export { GobSerializer } from "./serializers/GobSerializer.ts";
 export { JSONSerializer } from "./serializers/JSONSerializer.ts";
 export { MsgpackSerializer } from "./serializers/MsgpackSerializer.ts";
+export type { ReadLimits } from "./serializers/ReadLimits.ts";
+export { readLimitDefaults } from "./serializers/ReadLimits.ts";
 export type { Serializer } from "./serializers/Serializer.ts";
 export { appendSetCookie, newCookie } from "./sessions/cookieHeader.ts";
 export { DefaultKey } from "./sessions/defaultKey.ts";

@@ -6,6 +6,7 @@ import { marshalJSON } from "../securecookie/marshalJSON.ts";
 import type { GorillaSession } from "../sessions/GorillaSession.ts";
 import { errorText, logError } from "../sessions/logger.ts";
 import { goKeyText } from "./goKeyText.ts";
+import { checkLength, type ReadLimits, resolveReadLimits, tooDeep } from "./ReadLimits.ts";
 import type { Serializer } from "./Serializer.ts";
 
 const utf8 = new TextDecoder();
@@ -14,8 +15,17 @@ const utf8 = new TextDecoder();
  * `json.Marshal` of the values as a `map[string]interface{}` (keys sorted, HTML escaped, as
  * Go writes them). Reading gives what Go's `interface{}` gets: every number is a `number`
  * (Go's float64), objects are plain objects, byte slices come back as base64 strings.
+ *
+ * Reading refuses a value longer than `maxLength` bytes or nested deeper than `maxDepth`
+ * (defaults 1 MiB and 64, see `ReadLimits`).
  */
 export class JSONSerializer implements Serializer {
+  private readonly limits: Required<ReadLimits>;
+
+  constructor(limits?: ReadLimits) {
+    this.limits = resolveReadLimits(limits);
+  }
+
   /** Throws Go's error for a key that is not a string. */
   Serialize(ss: GorillaSession): Uint8Array {
     const m: Record<string, unknown> = Object.create(null);
@@ -38,6 +48,9 @@ export class JSONSerializer implements Serializer {
   Deserialize(d: Uint8Array, ss: GorillaSession): void {
     let m: unknown;
     try {
+      checkLength("JSONSerializer", d, this.limits.maxLength);
+      if (deeperThan(d, this.limits.maxDepth))
+        throw tooDeep("JSONSerializer", this.limits.maxDepth);
       m = JSON.parse(utf8.decode(d));
       if (typeof m !== "object" || Array.isArray(m)) {
         const kind = Array.isArray(m) ? "array" : typeof m === "boolean" ? "bool" : typeof m;
@@ -53,4 +66,21 @@ export class JSONSerializer implements Serializer {
     if (m === null) return;
     for (const k of Object.keys(m)) ss.Values.set(k, (m as Record<string, unknown>)[k]);
   }
+}
+
+/** Whether JSON text nests arrays and objects deeper than `max` (strings skipped). */
+function deeperThan(d: Uint8Array, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < d.length; i++) {
+    const c = d[i];
+    if (c === 0x22) {
+      // A string: on to its closing quote, stepping over escaped characters.
+      for (i++; i < d.length && d[i] !== 0x22; i++) if (d[i] === 0x5c) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
 }

@@ -35,12 +35,28 @@
 import { Decoder, Encoder } from "@msgpack/msgpack";
 import type { GorillaSession } from "../sessions/GorillaSession.ts";
 import { goKeyText } from "./goKeyText.ts";
+import { checkLength, type ReadLimits, resolveReadLimits, tooDeep } from "./ReadLimits.ts";
 import type { Serializer } from "./Serializer.ts";
 
 const encoder = new Encoder();
 /** For values holding a `bigint`: every integer beyond 32 bits is then given as a `bigint`. */
 const bigIntEncoder = new Encoder({ useBigInt64: true });
-const decoder = new Decoder({ useBigInt64: true });
+
+/**
+ * A decoder for a value of `length` bytes. @msgpack/msgpack allocates an array of the length
+ * a header declares before reading its elements, so a 5-byte header could claim 16 million;
+ * each element takes at least one byte (a map entry two), which bounds every declared length.
+ */
+function decoderFor(length: number): Decoder {
+  return new Decoder({
+    useBigInt64: true,
+    maxStrLength: length,
+    maxBinLength: length,
+    maxExtLength: length,
+    maxArrayLength: length,
+    maxMapLength: length >>> 1,
+  });
+}
 
 interface Walk {
   bigint: boolean;
@@ -98,24 +114,38 @@ function widenIntegers(v: unknown): unknown {
   return out;
 }
 
-/** A `bigint` that fits a `number` exactly becomes one (the decoder gives every 64-bit form as bigint). */
-function narrowIntegers(v: unknown): unknown {
+/**
+ * A `bigint` that fits a `number` exactly becomes one (the decoder gives every 64-bit form as
+ * bigint). `depth` more levels of arrays and maps may open, of `maxDepth` in all.
+ */
+function narrowIntegers(v: unknown, depth: number, maxDepth: number): unknown {
   if (typeof v === "bigint") {
     return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)
       ? Number(v)
       : v;
   }
   if (typeof v !== "object" || v === null || ArrayBuffer.isView(v) || v instanceof Date) return v;
+  if (depth === 0) throw tooDeep("MsgpackSerializer", maxDepth);
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) v[i] = narrowIntegers(v[i]);
+    for (let i = 0; i < v.length; i++) v[i] = narrowIntegers(v[i], depth - 1, maxDepth);
     return v;
   }
   const obj = v as Record<string, unknown>;
-  for (const k of Object.keys(obj)) obj[k] = narrowIntegers(obj[k]);
+  for (const k of Object.keys(obj)) obj[k] = narrowIntegers(obj[k], depth - 1, maxDepth);
   return v;
 }
 
+/**
+ * Reading refuses a value longer than `maxLength` bytes or nested deeper than `maxDepth`
+ * (defaults 1 MiB and 64, see `ReadLimits`).
+ */
 export class MsgpackSerializer implements Serializer {
+  private readonly limits: Required<ReadLimits>;
+
+  constructor(limits?: ReadLimits) {
+    this.limits = resolveReadLimits(limits);
+  }
+
   /** Throws Go's error for a key that is not a string. */
   Serialize(ss: GorillaSession): Uint8Array {
     const walk: Walk = { bigint: false };
@@ -132,7 +162,10 @@ export class MsgpackSerializer implements Serializer {
     if (!((code >= 0x80 && code <= 0x8f) || code === 0xde || code === 0xdf)) {
       throw new Error(`msgpack: unexpected code=${code.toString(16)} decoding map length`);
     }
-    const m = narrowIntegers(decoder.decode(d)) as Record<string, unknown>;
+    const { maxLength, maxDepth } = this.limits;
+    checkLength("MsgpackSerializer", d, maxLength);
+    const decoded = decoderFor(d.length).decode(d);
+    const m = narrowIntegers(decoded, maxDepth, maxDepth) as Record<string, unknown>;
     for (const k of Object.keys(m)) ss.Values.set(k, m[k]);
   }
 }

@@ -451,6 +451,33 @@ for (const [label, serializer, expectText] of [
   );
 }
 
+for (const [label, serializer, hostile] of [
+  // Nested 65 levels deep.
+  ["JSON", new JSONSerializer(), Buffer.from(`{"k":${"[".repeat(64)}${"]".repeat(64)}}`)],
+  // {"k": an array claiming 16 Mi elements}, 8 bytes.
+  ["msgpack", new MsgpackSerializer(), Buffer.from([0x81, 0xa1, 0x6b, 0xdd, 1, 0, 0, 0])],
+] as const) {
+  liveTest(
+    `a hostile stored value under ${label}: a new session (ID kept) plus the limit's error`,
+    async ({ redis, store }) => {
+      try {
+        store.SetSerializer(serializer);
+        const { session } = await get(store);
+        session.Values.set("x", 1);
+        const header = await save(store, session);
+        await redis.command("SET", `session_${session.ID}`, hostile);
+        const { session: s, err } = await get(store, pair(header));
+        assert.match(String(err?.message), /maxDepth 64|array length \(16777216\)/);
+        assert.ok(s.IsNew);
+        assert.is(s.ID, session.ID);
+        assert.is(s.Values.size, 0);
+      } finally {
+        store.SetSerializer(new GobSerializer());
+      }
+    },
+  );
+}
+
 liveTest(
   "a serializer returning a plain Uint8Array is stored as bytes",
   async ({ redis, store }) => {

@@ -115,6 +115,33 @@ test("Deserialize: JSON null changes nothing; other non-objects are Go's errors"
   assert.throws(() => logged(() => ser.Deserialize(Buffer.from("{bad"), s)));
 });
 
+test("reading refuses a value longer than maxLength or nested deeper than maxDepth", () => {
+  const s = session([["a", 1]]);
+  const refused = (reader: JSONSerializer, json: string) =>
+    assert.throws(
+      () => logged(() => reader.Deserialize(Buffer.from(json), s)),
+      (e: Error) => e instanceof RangeError && /JSONSerializer: the stored value/.test(e.message),
+      json.slice(0, 40),
+    );
+  // 1 MiB: accepted at the limit, refused one byte beyond it.
+  const filler = (n: number) => `{"k":"${"x".repeat(n - 8)}"}`;
+  ser.Deserialize(Buffer.from(filler(1 << 20)), s);
+  refused(ser, filler((1 << 20) + 1));
+  // Depth 64 (the object and 63 arrays): accepted; one more level: refused.
+  const nested = (arrays: number) => `{"d":${"[".repeat(arrays)}${"]".repeat(arrays)}}`;
+  ser.Deserialize(Buffer.from(nested(63)), s);
+  refused(ser, nested(64));
+  // Brackets inside strings, escaped quotes too, are not nesting.
+  const withBrackets = `\\"${"[".repeat(100)}`;
+  ser.Deserialize(Buffer.from(JSON.stringify({ t: withBrackets })), s);
+  assert.is(s.Values.get("t"), withBrackets);
+  // Both limits are options.
+  new JSONSerializer({ maxDepth: 200 }).Deserialize(Buffer.from(nested(150)), s);
+  refused(new JSONSerializer({ maxLength: 10 }), '{"k":"eleven"}');
+  assert.throws(() => new JSONSerializer({ maxLength: 0 }), TypeError);
+  assert.throws(() => new JSONSerializer({ maxDepth: 1.5 }), TypeError);
+});
+
 test("round trip of JSON-representable values", () => {
   const values: [unknown, unknown][] = [
     ["s", "ü ✓ \u2028"],

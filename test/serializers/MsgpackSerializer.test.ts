@@ -132,4 +132,35 @@ test("a __proto__ key is refused when reading (prototype pollution)", () => {
   assert.is(({} as Record<string, unknown>).polluted, undefined);
 });
 
+test("reading refuses declared lengths beyond the value, and values too long or too deep", () => {
+  const s = session();
+  // {"k": array32 of 16 Mi elements} in 9 bytes: refused before any array is made.
+  const hostile = Buffer.from([0x81, 0xa1, 0x6b, 0xdd, 0x01, 0x00, 0x00, 0x00]);
+  assert.throws(
+    () => ser.Deserialize(hostile, s),
+    (e: Error) => /array length \(16777216\)/.test(e.message),
+  );
+  // A map's declared entries are bounded the same way (each takes two bytes at least).
+  const map32 = Buffer.from([0x81, 0xa1, 0x6b, 0xdf, 0x00, 0x10, 0x00, 0x00]);
+  assert.throws(
+    () => ser.Deserialize(map32, s),
+    (e: Error) => /map length/.test(e.message),
+  );
+  // Depth 64 (the map and 63 arrays) is read; 65 is refused.
+  const nested = (arrays: number) =>
+    Buffer.from([0x81, 0xa1, 0x6b, ...new Array(arrays).fill(0x91), 0xc0]);
+  ser.Deserialize(nested(63), s);
+  assert.throws(
+    () => ser.Deserialize(nested(64), s),
+    (e: Error) => e instanceof RangeError && /maxDepth 64/.test(e.message),
+  );
+  new MsgpackSerializer({ maxDepth: 100 }).Deserialize(nested(64), s);
+  // Longer than maxLength: refused before decoding.
+  assert.throws(
+    () => new MsgpackSerializer({ maxLength: 4 }).Deserialize(nested(3), s),
+    (e: Error) => e instanceof RangeError && /maxLength 4/.test(e.message),
+  );
+  assert.throws(() => new MsgpackSerializer({ maxLength: -1 }), TypeError);
+});
+
 test.run();
