@@ -2,7 +2,7 @@
  * The middleware and `Session` (hertz-contrib/sessions v1.0.3 `sessions.go`) on a memory
  * store: loading before `next()`, laziness, written flag, Save, errors, Many.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { type IncomingMessage, ServerResponse } from "node:http";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DefaultKey } from "../../src/sessions/defaultKey.ts";
@@ -167,7 +167,7 @@ test("written flag: reads do not save, changes do, Clear of nothing does not", a
   const store = new MemoryStore();
   const run = async (handler: (req: IncomingMessage) => Promise<void>) => {
     const req = fakeReq();
-    const res = { headersSent: false, appendHeader() {} } as unknown as ServerResponse;
+    const res = new ServerResponse(req);
     await New("mysession", store)(req, res, () => handler(req));
   };
   await run(async (req) => {
