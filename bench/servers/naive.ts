@@ -1,61 +1,21 @@
 /**
- * Reference: a naive hand-rolled encrypted cookie session on `node:http`. The session is JSON,
- * sealed with AES-256-CTR under a fresh random IV and authenticated with HMAC-SHA256 over
- * `iv|ciphertext`; the cookie is base64url(`iv|ciphertext|mac`). Cipher and HMAC objects are
- * created per request, as straightforward code does.
+ * Reference: the naive hand-rolled encrypted cookie session of `shared/naiveCookie.ts` on
+ * `node:http`, serving the counter route.
  */
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  randomBytes,
-  timingSafeEqual,
-} from "node:crypto";
 import { createServer } from "node:http";
-import { blockKey32, hashKey32 } from "./shared/keys.ts";
 import { listen } from "./shared/listen.ts";
+import { naiveSetCookie, open } from "./shared/naiveCookie.ts";
 import { readCookie } from "./shared/readCookie.ts";
 import { sendCount } from "./shared/sendCount.ts";
 
 const COOKIE = "session";
-const IV = 16;
-const MAC = 32;
-
-type Data = { count?: number };
-
-function seal(data: Data): string {
-  const iv = randomBytes(IV);
-  const cipher = createCipheriv("aes-256-ctr", blockKey32, iv);
-  const ct = Buffer.concat([cipher.update(JSON.stringify(data), "utf8"), cipher.final()]);
-  const mac = createHmac("sha256", hashKey32).update(iv).update(ct).digest();
-  return Buffer.concat([iv, ct, mac]).toString("base64url");
-}
-
-function open(cookie: string | undefined): Data {
-  if (!cookie) return {};
-  const raw = Buffer.from(cookie, "base64url");
-  if (raw.length < IV + MAC) return {};
-  const iv = raw.subarray(0, IV);
-  const ct = raw.subarray(IV, raw.length - MAC);
-  const mac = createHmac("sha256", hashKey32).update(iv).update(ct).digest();
-  if (!timingSafeEqual(mac, raw.subarray(raw.length - MAC))) return {};
-  const decipher = createDecipheriv("aes-256-ctr", blockKey32, iv);
-  try {
-    return JSON.parse(Buffer.concat([decipher.update(ct), decipher.final()]).toString("utf8"));
-  } catch {
-    return {};
-  }
-}
 
 listen(
   createServer((req, res) => {
     const data = open(readCookie(req, COOKIE));
     const count = (data.count ?? 0) + 1;
     data.count = count;
-    res.setHeader(
-      "set-cookie",
-      `${COOKIE}=${seal(data)}; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax`,
-    );
+    res.setHeader("set-cookie", naiveSetCookie(COOKIE, data));
     sendCount(res, count);
   }),
 );
