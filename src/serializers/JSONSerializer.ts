@@ -48,9 +48,9 @@ export class JSONSerializer implements Serializer {
   Deserialize(d: Uint8Array, ss: GorillaSession): void {
     let m: unknown;
     try {
-      checkLength("JSONSerializer", d, this.limits.maxLength);
-      if (deeperThan(d, this.limits.maxDepth))
-        throw tooDeep("JSONSerializer", this.limits.maxDepth);
+      const { maxLength, maxDepth } = this.limits;
+      checkLength("JSONSerializer", d, maxLength);
+      if (deeperThan(d, maxDepth)) throw tooDeep("JSONSerializer", maxDepth);
       m = JSON.parse(utf8.decode(d));
       if (typeof m !== "object" || Array.isArray(m)) {
         const kind = Array.isArray(m) ? "array" : typeof m === "boolean" ? "bool" : typeof m;

@@ -35,6 +35,7 @@
 import { Decoder, Encoder } from "@msgpack/msgpack";
 import type { GorillaSession } from "../sessions/GorillaSession.ts";
 import { goKeyText } from "./goKeyText.ts";
+import { msgpackDeeperThan } from "./msgpackDepth.ts";
 import { checkLength, type ReadLimits, resolveReadLimits, tooDeep } from "./ReadLimits.ts";
 import type { Serializer } from "./Serializer.ts";
 
@@ -114,24 +115,20 @@ function widenIntegers(v: unknown): unknown {
   return out;
 }
 
-/**
- * A `bigint` that fits a `number` exactly becomes one (the decoder gives every 64-bit form as
- * bigint). `depth` more levels of arrays and maps may open, of `maxDepth` in all.
- */
-function narrowIntegers(v: unknown, depth: number, maxDepth: number): unknown {
+/** A `bigint` that fits a `number` exactly becomes one (the decoder gives every 64-bit form as bigint). */
+function narrowIntegers(v: unknown): unknown {
   if (typeof v === "bigint") {
     return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)
       ? Number(v)
       : v;
   }
   if (typeof v !== "object" || v === null || ArrayBuffer.isView(v) || v instanceof Date) return v;
-  if (depth === 0) throw tooDeep("MsgpackSerializer", maxDepth);
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) v[i] = narrowIntegers(v[i], depth - 1, maxDepth);
+    for (let i = 0; i < v.length; i++) v[i] = narrowIntegers(v[i]);
     return v;
   }
   const obj = v as Record<string, unknown>;
-  for (const k of Object.keys(obj)) obj[k] = narrowIntegers(obj[k], depth - 1, maxDepth);
+  for (const k of Object.keys(obj)) obj[k] = narrowIntegers(obj[k]);
   return v;
 }
 
@@ -164,8 +161,8 @@ export class MsgpackSerializer implements Serializer {
     }
     const { maxLength, maxDepth } = this.limits;
     checkLength("MsgpackSerializer", d, maxLength);
-    const decoded = decoderFor(d.length).decode(d);
-    const m = narrowIntegers(decoded, maxDepth, maxDepth) as Record<string, unknown>;
+    if (msgpackDeeperThan(d, maxDepth)) throw tooDeep("MsgpackSerializer", maxDepth);
+    const m = narrowIntegers(decoderFor(d.length).decode(d)) as Record<string, unknown>;
     for (const k of Object.keys(m)) ss.Values.set(k, m[k]);
   }
 }
