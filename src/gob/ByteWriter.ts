@@ -85,24 +85,17 @@ export class ByteWriter {
       this.byte(x);
       return;
     }
-    this.ensure(9);
+    if (x >= two32) {
+      const hi = Math.floor(x / two32);
+      this.uint64Parts(hi, x - hi * two32);
+      return;
+    }
+    this.ensure(5);
     const buf = this.buf;
     let p = this.pos;
-    if (x < two32) {
-      const n = x < 0x100 ? 1 : x < 0x10000 ? 2 : x < 0x1000000 ? 3 : 4;
-      buf[p++] = 256 - n;
-      for (let s = (n - 1) * 8; s >= 0; s -= 8) buf[p++] = x >>> s;
-    } else {
-      const hi = Math.floor(x / two32);
-      const lo = x - hi * two32;
-      const n = hi < 0x100 ? 5 : hi < 0x10000 ? 6 : hi < 0x1000000 ? 7 : 8;
-      buf[p++] = 256 - n;
-      for (let s = (n - 5) * 8; s >= 0; s -= 8) buf[p++] = hi >>> s;
-      buf[p++] = lo >>> 24;
-      buf[p++] = lo >>> 16;
-      buf[p++] = lo >>> 8;
-      buf[p++] = lo;
-    }
+    const n = x < 0x100 ? 1 : x < 0x10000 ? 2 : x < 0x1000000 ? 3 : 4;
+    buf[p++] = 256 - n;
+    for (let s = (n - 1) * 8; s >= 0; s -= 8) buf[p++] = x >>> s;
     this.pos = p;
   }
 
@@ -115,12 +108,12 @@ export class ByteWriter {
     this.uint64Parts(Number(x >> 32n), Number(x & 0xffffffffn));
   }
 
-  /** An unsigned integer given as its high and low 32 bits (the high word ≥ 2^21 here). */
+  /** An unsigned integer given as its high and low 32 bits, the high word not 0. */
   private uint64Parts(hi: number, lo: number): void {
     this.ensure(9);
     const buf = this.buf;
     let p = this.pos;
-    const n = hi < 0x1000000 ? 7 : 8;
+    const n = hi < 0x100 ? 5 : hi < 0x10000 ? 6 : hi < 0x1000000 ? 7 : 8;
     buf[p++] = 256 - n;
     for (let s = (n - 5) * 8; s >= 0; s -= 8) buf[p++] = hi >>> s;
     buf[p++] = lo >>> 24;
