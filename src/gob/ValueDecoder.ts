@@ -782,16 +782,17 @@ export class ValueDecoder extends ByteReader {
         }
       }
       const t = name === b.name ? b : this.refine(name, b);
-      const v = this.value(t, d);
-      if (typeof v === "object" && v !== null && name !== nameOf(t)) recordObject(v, t, name);
-      this.ifType = t;
-      this.ifName = name;
-      this.ifRaw = typeof v === "string" ? this.invalidUtf8 : undefined;
-      this.ifRecord = this.slotNeedsRecord(v);
-      return v;
+      return this.concrete(this.value(t, d), t, name);
     }
     const t = this.refine(name, this.resolve(id));
-    const v = this.topValue(t, d);
+    return this.concrete(this.topValue(t, d), t, name);
+  }
+
+  /**
+   * The value `v` of an interface whose concrete type is `t`, sent under `name`: an object
+   * remembers a name other than its type's own, and the slot state is set for the caller.
+   */
+  private concrete(v: unknown, t: GoType, name: string): unknown {
     if (typeof v === "object" && v !== null && name !== nameOf(t)) recordObject(v, t, name);
     this.ifType = t;
     this.ifName = name;
