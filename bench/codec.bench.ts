@@ -31,6 +31,7 @@ import {
   type SecureCookie,
   type Serializer,
 } from "../src/securecookie/index.ts";
+import { typicalSession } from "./servers/shared/typicalSession.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 400);
@@ -40,20 +41,9 @@ const GO_COUNT = process.env.BENCH_GO_COUNT ?? "3";
 const TARGET_US = 15;
 const TARGET_RATIO = 1.5;
 
-// The keys and the session of compat/securecookiebench/codec_test.go.
+// The keys of compat/securecookiebench/codec_test.go (its session: typicalSession).
 const hashKey = Buffer.from("bench-hash-key-0123456789abcdef0");
 const blockKey = Buffer.from("bench-aes-256-key-0123456789abcd");
-
-const sessionEntries: Array<[string, unknown]> = [
-  ["user_id", 84],
-  ["name", "alice"],
-  ["email", "alice@example.com"],
-  ["csrf", "3q2+7wLk9m1Pq8Zb"],
-  ["count", 6],
-  ["admin", true],
-  ["visited", 1712345678],
-  ["_flash", ["welcome back", "saved"]],
-];
 
 interface Variant {
   id: "gob" | "json";
@@ -64,8 +54,8 @@ interface Variant {
 const only = (process.env.BENCH_SERIALIZERS ?? "gob,json").split(",");
 const variants: Variant[] = (
   [
-    { id: "gob", serializer: () => new GobEncoder(), value: new Map(sessionEntries) },
-    { id: "json", serializer: () => new JSONEncoder(), value: Object.fromEntries(sessionEntries) },
+    { id: "gob", serializer: () => new GobEncoder(), value: new Map(typicalSession) },
+    { id: "json", serializer: () => new JSONEncoder(), value: Object.fromEntries(typicalSession) },
   ] as Variant[]
 ).filter((v) => only.includes(v.id));
 

@@ -17,22 +17,14 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { decode, encode } from "../src/gob/index.ts";
+import { typicalSession } from "./servers/shared/typicalSession.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 300);
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 300);
 const TARGET_US = 3;
 
-const session = new Map<unknown, unknown>([
-  ["user_id", 84],
-  ["name", "alice"],
-  ["email", "alice@example.com"],
-  ["csrf", "3q2+7wLk9m1Pq8Zb"],
-  ["count", 6],
-  ["admin", true],
-  ["visited", 1712345678],
-  ["_flash", ["welcome back", "saved"]],
-]);
+const session = new Map<unknown, unknown>(typicalSession);
 
 interface Timing {
   /** Wall-clock ns per call. */
