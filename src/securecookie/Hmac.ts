@@ -9,6 +9,7 @@
  * longer ones only the inner hash is native (the outer one is a single block).
  */
 import * as crypto from "node:crypto";
+import { Scratch } from "./Scratch.ts";
 import { BLOCK_AT, DATA_AT, digestInto, pad, STATE_AT, sha256, stateAfter } from "./Sha256.ts";
 
 export type HashName =
@@ -48,17 +49,14 @@ const oneShot = (crypto as { hash?: OneShot }).hash;
 
 /**
  * The message buffer, reused by every MAC (the computation is synchronous): WebAssembly's
- * memory from `DATA_AT` when SHA-256 runs there, else (or for a longer message) a buffer
- * grown as needed.
+ * memory from `DATA_AT` when SHA-256 runs there, else (or for a longer message) a scratch.
  */
 const wasmScratch = sha256?.memory.subarray(DATA_AT) ?? null;
-let heapScratch = Buffer.allocUnsafe(1024);
+const heapScratch = new Scratch();
 
 function scratchFor(room: number): Buffer {
   if (wasmScratch !== null && room <= wasmScratch.length) return wasmScratch;
-  if (heapScratch.length < room)
-    heapScratch = Buffer.allocUnsafe(Math.max(room, 2 * heapScratch.length));
-  return heapScratch;
+  return heapScratch.get(room);
 }
 
 /**

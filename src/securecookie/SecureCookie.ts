@@ -17,7 +17,7 @@
  */
 import { asError } from "../asError.ts";
 import { AesBlock } from "./AesBlock.ts";
-import { encodedLen, urlDecode, urlDecodeString, urlEncode, urlEncodeInto } from "./base64.ts";
+import { encodedLen, urlDecode, urlDecodeStringInto, urlEncode, urlEncodeInto } from "./base64.ts";
 import type { Codec } from "./Codec.ts";
 import {
   ErrMacInvalid,
@@ -34,11 +34,20 @@ import {
 import { GobEncoder } from "./GobEncoder.ts";
 import { type HashName, Hmac } from "./Hmac.ts";
 import { parseInt64 } from "./parseInt64.ts";
+import { Scratch } from "./Scratch.ts";
 import { SecureCookieError } from "./SecureCookieError.ts";
 import type { Serializer } from "./Serializer.ts";
 import { ValueTooLongError } from "./ValueTooLongError.ts";
 
 const PIPE = 0x7c; // '|'
+
+/**
+ * The bytes of the cookie being encoded or decoded ("date|value|mac"), and the IV and
+ * ciphertext being encoded: reused, since Encode and Decode run to completion without
+ * handing them out.
+ */
+const signedScratch = new Scratch();
+const sealedScratch = new Scratch();
 
 /**
  * Returns a new SecureCookie.
@@ -194,7 +203,8 @@ export class SecureCookie implements Codec {
     // base64 in place) with room for the MAC after the extra pipe.
     const date = String(this.timestamp());
     const signedLength = date.length + 1 + encodedLen(b.length);
-    const out = Buffer.allocUnsafe(signedLength + 1 + this.mac.size);
+    const length = signedLength + 1 + this.mac.size;
+    const out = signedScratch.get(length);
     out.write(date, 0, "latin1");
     out[date.length] = PIPE;
     urlEncodeInto(b, out, date.length + 1);
@@ -202,7 +212,7 @@ export class SecureCookie implements Codec {
     // Append mac, remove name.
     this.mac.sumInto(out, signedLength + 1, `${name}|`, out, signedLength);
     // 4. Encode to base64.
-    const cookie = encode(out);
+    const cookie = urlEncode(out, length);
     // 5. Check length.
     if (this.maxLength !== 0 && cookie.length > this.maxLength) {
       throw new ValueTooLongError(errEncodedValueTooLong, cookie.length);
@@ -306,7 +316,8 @@ function verifyMac(h: Hmac, name: string, signed: Uint8Array, mac: Uint8Array): 
  * alone.)
  */
 function encrypt(block: AesBlock, value: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(block.blockSize + value.length);
+  const length = block.blockSize + value.length;
+  const out = sealedScratch.get(length).subarray(0, length);
   // The plaintext is copied after the room of the IV, then encrypted in place.
   out.set(value, block.blockSize);
   try {
@@ -337,15 +348,15 @@ function decrypt(block: AesBlock, value: Buffer): Buffer {
 
 // Encoding -------------------------------------------------------------------
 
-/** Encodes a value using base64 (Go's padded `URLEncoding`). */
-function encode(value: Uint8Array): string {
-  return urlEncode(value);
-}
-
-/** Decodes a cookie using base64; errors are decode errors "base64 decode failed". */
+/**
+ * Decodes a cookie using base64 (a cookie's text into the signed scratch); errors are
+ * decode errors "base64 decode failed".
+ */
 function decode(value: string | Uint8Array): Buffer {
   try {
-    return typeof value === "string" ? urlDecodeString(value) : urlDecode(value);
+    return typeof value === "string"
+      ? urlDecodeStringInto(value, signedScratch.get(value.length))
+      : urlDecode(value);
   } catch (e) {
     throw new SecureCookieError("decode", "base64 decode failed", asError(e));
   }

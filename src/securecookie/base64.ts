@@ -4,13 +4,12 @@
  * non-zero trailing bits accepted since the encoding is not `Strict()`).
  * Port of Go's `encoding/base64/base64.go` (Go 1.26: `Decode`, `decodeQuantum`).
  *
- * Node's `Buffer.from(s, "base64")` is lenient: it skips characters outside its alphabet,
- * takes `+` and `/` too, stops at the first `=`, and reads a UTF-16 code unit by its low
- * byte ("Ł" is "A"). So Node decodes only inputs shaped like what an encoder writes (whole
- * quanta of ASCII, no `+` or `/`, at most two `=` at the very end) and only keeps its result
- * when it has the length whole quanta give: every character Node skips would shorten it.
- * Everything else goes through the port of Go's decoder, which accepts or rejects it as Go
- * does and reports Go's error offset.
+ * Node's base64 decoder is lenient: it skips characters outside its alphabet, takes `+` and
+ * `/` too, stops at the first `=`, and reads a UTF-16 code unit by its low byte ("Ł" is
+ * "A"). So it decodes only text shaped like what an encoder writes, and its result is kept
+ * only when it has the length whole quanta give; bytes of that shape are decoded by a plain
+ * loop. Everything else goes through the port of Go's decoder, which accepts or rejects it
+ * as Go does and reports Go's error offset.
  */
 import { CorruptInputError } from "./CorruptInputError.ts";
 
@@ -32,10 +31,10 @@ function asBuffer(b: Uint8Array): Buffer {
   return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 
-/** `base64.URLEncoding.EncodeToString(src)`. */
-export function urlEncode(src: Uint8Array): string {
-  const s = asBuffer(src).toString("base64url");
-  switch (src.length % 3) {
+/** `base64.URLEncoding.EncodeToString(src[:length])`. */
+export function urlEncode(src: Uint8Array, length = src.length): string {
+  const s = asBuffer(src).toString("base64url", 0, length);
+  switch (length % 3) {
     case 1:
       return `${s}==`;
     case 2:
@@ -73,50 +72,54 @@ export function urlEncodeInto(src: Uint8Array, dst: Uint8Array, at: number): voi
 }
 
 /**
- * Node's decoding of `src` when it is Go's too (see above), else null. Every character of
- * a string passing the shape checks is either in the URL alphabet or one Node skips, and
- * skipping any one makes the output shorter than `len/4*3 - pad`.
- */
-function fastDecode(src: string): Buffer | null {
-  const n = src.length;
-  if (n % 4 !== 0 || Buffer.byteLength(src, "utf8") !== n) return null; // ASCII only
-  if (src.indexOf("+") !== -1 || src.indexOf("/") !== -1) return null;
-  let pad = 0;
-  const eq = src.indexOf("=");
-  if (eq !== -1) {
-    pad = n - eq;
-    if (pad > 2 || (pad === 2 && src.charCodeAt(n - 1) !== PAD)) return null;
-  }
-  // Node's "base64url" decoding is the same lenient decoder as "base64" (both alphabets,
-  // same skipping), and the faster of the two on this runtime.
-  const out = Buffer.from(src, "base64url");
-  return out.length === (n / 4) * 3 - pad ? out : null;
-}
-
-/**
  * `base64.URLEncoding.DecodeString(src)` for text (Go sees its UTF-8 bytes); throws
  * `CorruptInputError` as Go returns it.
  */
 export function urlDecodeString(src: string): Buffer {
-  return fastDecode(src) ?? goDecode(Buffer.from(src, "utf8"));
+  return urlDecodeStringInto(src, Buffer.allocUnsafe(src.length));
+}
+
+/**
+ * `urlDecodeString`, decoding into `scratch` (at least `src.length` bytes) and returning a
+ * view of it when Node's decoder may decode `src`: when it is shaped like what an encoder
+ * writes (whole quanta of ASCII, no `+` or `/`, at most two `=` at the very end) and Node
+ * writes the length whole quanta give (every character Node skips would shorten it). Other
+ * text goes through Go's decoder, into a new buffer.
+ */
+export function urlDecodeStringInto(src: string, scratch: Buffer): Buffer {
+  const n = src.length;
+  if (n % 4 === 0 && Buffer.byteLength(src, "utf8") === n) {
+    if (src.indexOf("+") === -1 && src.indexOf("/") === -1) {
+      const eq = src.indexOf("=");
+      const pad = eq === -1 ? 0 : n - eq;
+      if (pad <= 1 || (pad === 2 && src.charCodeAt(n - 1) === PAD)) {
+        // Node's "base64url" decoding is its lenient "base64" decoder (both alphabets, same
+        // skipping), and the faster of the two on this runtime.
+        const length = scratch.write(src, 0, n, "base64url");
+        if (length === (n / 4) * 3 - pad) return scratch.subarray(0, length);
+      }
+    }
+  }
+  return goDecode(Buffer.from(src, "utf8"));
 }
 
 /** `base64.URLEncoding.Decode` of bytes; throws `CorruptInputError` as Go returns it. */
 export function urlDecode(src: Uint8Array): Buffer {
-  return fastDecodeBytes(src) ?? goDecode(src);
+  const dst = Buffer.allocUnsafe((src.length >>> 2) * 3);
+  const length = fastDecode(src, src.length, dst);
+  return length >= 0 ? dst.subarray(0, length) : goDecode(src);
 }
 
 /**
- * The decoding of `src` when it is whole quanta of alphabet bytes, the last one possibly
- * ending in `=` or `==`; else null (Go's decoder then decides). Go ignores the unused low
- * bits of a padded quantum (the encoding is not `Strict()`), and so does this.
+ * Decodes `src[0:n]` into `dst` from 0 when it is whole quanta of alphabet bytes, the last
+ * one possibly ending in `=` or `==`, and returns the decoded length; else -1 (Go's decoder
+ * then decides). Go ignores the unused low bits of a padded quantum (the encoding is not
+ * `Strict()`), and so does this.
  */
-function fastDecodeBytes(src: Uint8Array): Buffer | null {
-  const n = src.length;
-  if (n % 4 !== 0) return null;
+function fastDecode(src: Uint8Array, n: number, dst: Uint8Array): number {
+  if (n % 4 !== 0) return -1;
   let pad = 0;
   if (n > 0 && src[n - 1] === PAD) pad = src[n - 2] === PAD ? 2 : 1;
-  const dst = Buffer.allocUnsafe((n / 4) * 3 - pad);
   const whole = pad === 0 ? n : n - 4;
   let d = 0;
   for (let i = 0; i < whole; i += 4) {
@@ -125,7 +128,7 @@ function fastDecodeBytes(src: Uint8Array): Buffer | null {
     const c = decodeMap[src[i + 2]];
     const e = decodeMap[src[i + 3]];
     // 0xff marks a byte outside the alphabet; valid values fit in 6 bits.
-    if ((a | b | c | e) > 0x3f) return null;
+    if ((a | b | c | e) > 0x3f) return -1;
     dst[d++] = (a << 2) | (b >> 4);
     dst[d++] = ((b << 4) | (c >> 2)) & 0xff;
     dst[d++] = ((c << 6) | e) & 0xff;
@@ -134,11 +137,11 @@ function fastDecodeBytes(src: Uint8Array): Buffer | null {
     const a = decodeMap[src[n - 4]];
     const b = decodeMap[src[n - 3]];
     const c = pad === 1 ? decodeMap[src[n - 2]] : 0;
-    if ((a | b | c) > 0x3f) return null;
+    if ((a | b | c) > 0x3f) return -1;
     dst[d++] = (a << 2) | (b >> 4);
-    if (pad === 1) dst[d] = ((b << 4) | (c >> 2)) & 0xff;
+    if (pad === 1) dst[d++] = ((b << 4) | (c >> 2)) & 0xff;
   }
-  return dst;
+  return d;
 }
 
 /**

@@ -261,6 +261,19 @@ test("encrypting leaves the caller's bytes alone", () => {
   assert.is(Buffer.from(s.Decode("n", cookie) as Uint8Array).toString(), "plaintext");
 });
 
+test("decoded values keep their bytes through later Encode and Decode calls", () => {
+  // Encode and Decode work in reused buffers; what they return must not be a view of them.
+  for (const block of [null, Buffer.alloc(32, 7)]) {
+    const s = New(Buffer.from("key"), block).SetSerializer(new NopEncoder()).MaxLength(0);
+    const first = s.Decode("n", s.Encode("n", Buffer.from("first value"))) as Uint8Array;
+    for (const n of [10, 3000, 9000]) {
+      const other = Buffer.alloc(n, "z");
+      assert.equal(Buffer.from(s.Decode("n", s.Encode("n", other)) as Uint8Array), other);
+    }
+    assert.is(Buffer.from(first).toString(), "first value");
+  }
+});
+
 test("the MAC covers the name: a cookie moved to another name is refused", () => {
   const s = New(Buffer.from("key")).SetSerializer(new JSONEncoder());
   assert.is(
