@@ -70,6 +70,8 @@ const WASM_MAX = 5 * 64 - 9;
 // padding of a 96-byte message (pad block plus digest), the same for every MAC.
 if (sha256 !== null) pad(sha256.memory, BLOCK_AT, 32, 64);
 
+const PIPE = 0x7c; // '|'
+
 /** Strings at least this long are written by one native UTF-8 write instead of inline. */
 const NATIVE_WRITE = 32;
 
@@ -129,26 +131,20 @@ export class Hmac {
   }
 
   /**
-   * Computes the MAC of the concatenated parts (strings as UTF-8). SHA-256 messages of at
-   * most `WASM_MAX` bytes are hashed in WebAssembly, leaving the MAC in its state (returns
-   * null); longer ones by one native one-shot inner hash, then the outer block in
-   * WebAssembly (returns null too); other hashes go through two one-shot hashes (returns the
-   * MAC).
+   * Computes the MAC of the cookie message `name "|" src[start:end]` (the name as UTF-8).
+   * SHA-256 messages of at most `WASM_MAX` bytes are hashed in WebAssembly, leaving the MAC
+   * in its state (returns null); longer ones by one native one-shot inner hash, then the
+   * outer block in WebAssembly (returns null too); other hashes go through two one-shot
+   * hashes (returns the MAC).
    */
-  private mac(parts: Array<string | Uint8Array>): Buffer | null {
+  private mac(name: string, src: Uint8Array, start: number, end: number): Buffer | null {
     const size = this.blockSize;
-    let room = size + 72;
-    for (const p of parts) room += typeof p === "string" ? p.length * 3 : p.length;
-    const buf = scratchFor(room);
+    const buf = scratchFor(size + name.length * 3 + 1 + (end - start) + 72);
     // The message is written after the room of one block (the inner pad, for one-shots).
-    let n = size;
-    for (const p of parts) {
-      if (typeof p === "string") n = writeString(buf, p, n);
-      else {
-        buf.set(p, n);
-        n += p.length;
-      }
-    }
+    let n = writeString(buf, name, size);
+    buf[n++] = PIPE;
+    buf.set(src.subarray(start, end), n);
+    n += end - start;
     const length = n - size;
     const inner = this.innerState;
     if (inner !== null && buf === wasmScratch && length <= WASM_MAX) {
@@ -182,39 +178,35 @@ export class Hmac {
   }
 
   /**
-   * The MAC of `prefix` then `src[start:end]`, written into `dst` at `at` (`size` bytes):
-   * the message bytes are copied once, and no MAC buffer is made for SHA-256.
+   * Go's `createMac` of `name "|" src[start:end]`, written into `dst` at `at` (`size`
+   * bytes): the message bytes are copied once, and no MAC buffer is made for SHA-256.
    */
-  sumInto(dst: Uint8Array, at: number, prefix: string, src: Uint8Array, end: number): void {
-    if (oneShot === undefined) {
-      dst.set(this.sum(prefix, src.subarray(0, end)), at);
-      return;
-    }
-    const mac = this.mac([prefix, src.subarray(0, end)]);
+  sumInto(
+    dst: Uint8Array,
+    at: number,
+    name: string,
+    src: Uint8Array,
+    start = 0,
+    end = src.length,
+  ): void {
+    const mac = this.macOrState(name, src, start, end);
     if (mac !== null) dst.set(mac, at);
     else digestInto(sha256!.memory, dst, at);
   }
 
-  /** Go's `createMac`: the MAC of the concatenated parts (strings count as UTF-8). */
-  sum(...parts: Array<string | Uint8Array>): Buffer {
-    if (oneShot === undefined) {
-      const h = crypto.createHmac(this.hash, this.key);
-      for (const p of parts) h.update(p);
-      return h.digest();
-    }
-    const mac = this.mac(parts);
-    if (mac !== null) return mac;
-    const out = Buffer.allocUnsafe(32);
-    digestInto(sha256!.memory, out, 0);
+  /** Go's `createMac` of `name "|" src[start:end]`. */
+  sum(name: string, src: Uint8Array, start = 0, end = src.length): Buffer {
+    const out = Buffer.allocUnsafe(this.size);
+    this.sumInto(out, 0, name, src, start, end);
     return out;
   }
 
   /**
-   * Whether `mac` is the MAC of the concatenated parts, compared in constant time (Go's
+   * Whether `mac` is the MAC of `name "|" src[start:end]`, compared in constant time (Go's
    * `hmac.Equal`).
    */
-  verify(mac: Uint8Array, ...parts: Array<string | Uint8Array>): boolean {
-    const mac2 = oneShot === undefined ? this.sum(...parts) : this.mac(parts);
+  verify(mac: Uint8Array, name: string, src: Uint8Array, start = 0, end = src.length): boolean {
+    const mac2 = this.macOrState(name, src, start, end);
     if (mac2 !== null) return mac.length === mac2.length && crypto.timingSafeEqual(mac, mac2);
     if (mac.length !== 32) return false;
     // The digest's byte i is byte i ^ 3 of the state's little-endian words.
@@ -222,5 +214,16 @@ export class Hmac {
     let diff = 0;
     for (let i = 0; i < 32; i++) diff |= mac[i] ^ memory[STATE_AT + (i ^ 3)];
     return diff === 0;
+  }
+
+  /** The MAC, or null when it is the SHA-256 state (`mac`); `createHmac` without `crypto.hash`. */
+  private macOrState(name: string, src: Uint8Array, start: number, end: number): Buffer | null {
+    if (oneShot !== undefined) return this.mac(name, src, start, end);
+    return crypto
+      .createHmac(this.hash, this.key)
+      .update(name)
+      .update("|")
+      .update(src.subarray(start, end))
+      .digest();
   }
 }

@@ -210,7 +210,7 @@ export class SecureCookie implements Codec {
     urlEncodeInto(b, out, date.length + 1);
     out[signedLength] = PIPE;
     // Append mac, remove name.
-    this.mac.sumInto(out, signedLength + 1, `${name}|`, out, signedLength);
+    this.mac.sumInto(out, signedLength + 1, name, out, 0, signedLength);
     // 4. Encode to base64.
     const cookie = urlEncode(out, length);
     // 5. Check length.
@@ -247,7 +247,7 @@ export class SecureCookie implements Codec {
     const datePipe = b.indexOf(PIPE);
     const macPipe = datePipe < 0 ? -1 : b.indexOf(PIPE, datePipe + 1);
     if (macPipe < 0) throw ErrMacInvalid;
-    verifyMac(this.mac, name, b.subarray(0, macPipe), b.subarray(macPipe + 1));
+    verifyMac(this.mac, name, b, macPipe);
     // 4. Verify date ranges.
     const t1 = parseInt64(b, 0, datePipe);
     if (t1 === null) throw errTimestampInvalid;
@@ -299,11 +299,12 @@ function before(t1: number | bigint, t2: number, age: number): boolean {
 // Authentication -------------------------------------------------------------
 
 /**
- * Go's `verifyMac`: the MAC of `name "|" signed` must equal `mac`, compared in constant
- * time; `ErrMacInvalid` otherwise.
+ * Go's `verifyMac` of `b` ("date|value|mac", the last pipe at `macPipe`): the MAC of
+ * `name "|" date "|" value` must equal `mac`, compared in constant time; `ErrMacInvalid`
+ * otherwise.
  */
-function verifyMac(h: Hmac, name: string, signed: Uint8Array, mac: Uint8Array): void {
-  if (!h.verify(mac, name, "|", signed)) throw ErrMacInvalid;
+function verifyMac(h: Hmac, name: string, b: Uint8Array, macPipe: number): void {
+  if (!h.verify(b.subarray(macPipe + 1), name, b, 0, macPipe)) throw ErrMacInvalid;
 }
 
 // Encryption -----------------------------------------------------------------

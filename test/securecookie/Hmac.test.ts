@@ -1,6 +1,7 @@
 /**
- * Hmac (RFC 2104 over one-shot hashes with precomputed pads) equals node:crypto's HMAC for
- * every hash, key length (empty, shorter and longer than the block) and message.
+ * Hmac (RFC 2104 over one-shot hashes with precomputed pads) equals node:crypto's HMAC of
+ * the cookie message `name "|" bytes` for every hash, key length (empty, shorter and longer
+ * than the block), name and message.
  */
 import { createHmac } from "node:crypto";
 import fc from "fast-check";
@@ -23,32 +24,58 @@ const hashes: HashName[] = [
   "sha3-512",
 ];
 
-test("equals createHmac for every hash, key and message", () => {
-  const part = fc.oneof(
-    fc.string({ unit: "binary", maxLength: 40 }),
-    fc.uint8Array({ maxLength: 300 }),
-  );
+/** node:crypto's HMAC of the cookie message `name "|" msg`. */
+function reference(hash: HashName, key: Uint8Array, name: string, msg: Uint8Array): Buffer {
+  return createHmac(hash, key).update(name).update("|").update(msg).digest();
+}
+
+test("equals createHmac for every hash, key, name and message", () => {
   fc.assert(
     fc.property(
       fc.constantFrom(...hashes),
       fc.uint8Array({ maxLength: 200 }),
-      fc.array(part, { maxLength: 4 }),
-      (hash, key, parts) => {
-        const h = createHmac(hash, key);
-        for (const p of parts) h.update(p);
-        assert.equal(new Hmac(hash, key).sum(...parts), h.digest());
+      fc.string({ unit: "binary", maxLength: 40 }),
+      fc.uint8Array({ maxLength: 400 }),
+      (hash, key, name, msg) => {
+        const h = new Hmac(hash, key);
+        const want = reference(hash, key, name, msg);
+        assert.equal(h.sum(name, msg), want);
+        const dst = Buffer.alloc(want.length + 3);
+        h.sumInto(dst, 3, name, msg);
+        assert.equal(dst.subarray(3), want);
+        assert.ok(h.verify(want, name, msg));
       },
     ),
     { numRuns: 600 },
   );
 });
 
-test("one Hmac serves many messages, long ones too", () => {
+test("one Hmac serves many messages, long ones too, and a part of a buffer", () => {
   const h = new Hmac("sha256", Buffer.from("key"));
-  for (const n of [0, 1, 55, 56, 64, 1000, 5000, 70000]) {
-    const msg = Buffer.alloc(n, n & 0xff);
-    assert.equal(h.sum(msg), createHmac("sha256", "key").update(msg).digest(), `${n}`);
+  for (const n of [0, 1, 55, 56, 64, 127, 128, 129, 1000, 5000, 70000]) {
+    const msg = Buffer.alloc(n + 7, n & 0xff);
+    const want = reference("sha256", Buffer.from("key"), "n", msg.subarray(3, n + 3));
+    assert.equal(h.sum("n", msg, 3, n + 3), want, `${n}`);
+    assert.ok(h.verify(want, "n", msg, 3, n + 3), `${n}`);
   }
+});
+
+test("verify refuses a MAC that differs in any byte or in length", () => {
+  const h = new Hmac("sha256", Buffer.from("key"));
+  const msg = Buffer.from("1700000000|dmFsdWU=");
+  const mac = h.sum("session", msg);
+  for (let i = 0; i < mac.length; i++) {
+    const bad = Buffer.from(mac);
+    bad[i] ^= 1;
+    assert.not.ok(h.verify(bad, "session", msg), `byte ${i}`);
+  }
+  assert.not.ok(h.verify(mac.subarray(0, 31), "session", msg));
+  assert.not.ok(h.verify(mac, "session2", msg));
+  const sha1 = new Hmac("sha1", Buffer.from("key"));
+  const mac1 = sha1.sum("session", msg);
+  assert.ok(sha1.verify(mac1, "session", msg));
+  mac1[19] ^= 0x80;
+  assert.not.ok(sha1.verify(mac1, "session", msg));
 });
 
 test("a hash HMAC cannot use is a TypeError", () => {
