@@ -24,9 +24,25 @@ const SPAN = 128;
 let counterBytes = new Uint8Array(1024);
 let counterWords = new Uint32Array(counterBytes.buffer);
 
+/** Views of the first bytes of `counterBytes`, by length in blocks, made once each. */
+const counterViews: Uint8Array[] = [];
+
 function growCounters(words: number): void {
   counterBytes = new Uint8Array(Math.max(words * 4, counterBytes.length * 2));
   counterWords = new Uint32Array(counterBytes.buffer);
+  counterViews.length = 0;
+}
+
+/** `counterBytes[0:bytes]` (a multiple of 16). */
+function counterView(bytes: number): Uint8Array {
+  const blocks = bytes >>> 4;
+  if (blocks > 64) return counterBytes.subarray(0, bytes);
+  let view = counterViews[blocks];
+  if (view === undefined) {
+    view = counterBytes.subarray(0, bytes);
+    counterViews[blocks] = view;
+  }
+  return view;
 }
 
 /** The big-endian 32-bit word at `b[i:i+4]`. */
@@ -63,36 +79,32 @@ export class AesBlock {
   }
 
   /**
-   * Go's `cipher.NewCTR(block, iv).XORKeyStream(dst[at:], src)`: writes `src` XOR the key
-   * stream starting at counter `iv` into `dst` from offset `at`.
+   * Go's `cipher.NewCTR(block, iv).XORKeyStream(text, text)` in place, for `iv` then `text`
+   * at `buf[at : at+16+length]` (securecookie's `decrypt`).
    */
-  xorKeyStream(iv: Uint8Array, src: Uint8Array, dst: Uint8Array, at: number): void {
-    const length = src.length;
+  xorKeyStream(buf: Uint8Array, at: number, length: number): void {
     if (length === 0) return;
     // The counter blocks, written into a reused buffer (update copies its input).
     const words = ((length + 15) >>> 4) << 2;
     if (counterWords.length < words) growCounters(words);
-    writeCounters(iv, 0, counterWords, 0, words);
-    const stream = this.ecb.update(counterBytes.subarray(0, words << 2));
-    xor(dst, at, src, stream, length);
+    writeCounters(buf, at, counterWords, 0, words);
+    xor(buf, at + 16, this.ecb.update(counterView(words << 2)), 0, length);
   }
 
   /**
-   * securecookie's `encrypt` on `buf`, in place: a fresh random IV into `buf[0:16]`, then
-   * `buf[16:]` XOR the key stream from that IV.
+   * securecookie's `encrypt` in place, for room for the IV then `text` at
+   * `buf[at : at+16+length]`: a fresh random IV there, then `text` XOR its key stream.
    */
-  encryptFresh(buf: Uint8Array): void {
-    const length = buf.length - 16;
+  encryptFresh(buf: Uint8Array, at: number, length: number): void {
     if (length > SPAN) {
-      fillRandom(buf, 0, 16);
-      const plaintext = buf.subarray(16);
-      this.xorKeyStream(buf.subarray(0, 16), plaintext, buf, 16);
+      fillRandom(buf, at, 16);
+      this.xorKeyStream(buf, at, length);
       return;
     }
     if (this.nextIv === BATCH) this.drawBatch();
     const i = this.nextIv++;
-    buf.set(this.ivs.subarray(i * 16, i * 16 + 16), 0);
-    xor(buf, 16, buf.subarray(16), this.streams.subarray(i * SPAN), length);
+    for (let j = 0; j < 16; j++) buf[at + j] = this.ivs[i * 16 + j];
+    xor(buf, at + 16, this.streams, i * SPAN, length);
   }
 
   /** Draws BATCH random IVs and computes SPAN bytes of key stream for each, in one call. */
@@ -103,7 +115,7 @@ export class AesBlock {
     for (let i = 0; i < BATCH; i++) {
       writeCounters(this.ivs, i * 16, counterWords, (i * SPAN) >>> 2, SPAN >>> 2);
     }
-    this.streams = this.ecb.update(counterBytes.subarray(0, words << 2));
+    this.streams = this.ecb.update(counterView(words << 2));
     this.nextIv = 0;
   }
 }
@@ -145,20 +157,20 @@ function writeCounters(
   }
 }
 
-/** Inputs at least this long are XORed a 32-bit word at a time when all three are aligned. */
-const WORD_XOR = 64;
+/** Inputs at least this long are XORed a 32-bit word at a time when both are aligned. */
+const WORD_XOR = 256;
 
-/** `dst[at+i] = src[i] ^ stream[i]` for `i < length`. */
-function xor(dst: Uint8Array, at: number, src: Uint8Array, stream: Uint8Array, length: number) {
+/** `buf[at+i] ^= stream[from+i]` for `i < length`. */
+function xor(buf: Uint8Array, at: number, stream: Uint8Array, from: number, length: number) {
   let i = 0;
-  const d = dst.byteOffset + at;
-  if (length >= WORD_XOR && ((d | src.byteOffset | stream.byteOffset) & 3) === 0) {
+  const b = buf.byteOffset + at;
+  const k = stream.byteOffset + from;
+  if (length >= WORD_XOR && ((b | k) & 3) === 0) {
     const n = length >>> 2;
-    const dw = new Int32Array(dst.buffer, d, n);
-    const sw = new Int32Array(src.buffer, src.byteOffset, n);
-    const kw = new Int32Array(stream.buffer, stream.byteOffset, n);
-    for (let j = 0; j < n; j++) dw[j] = sw[j] ^ kw[j];
+    const bw = new Int32Array(buf.buffer, b, n);
+    const kw = new Int32Array(stream.buffer, k, n);
+    for (let j = 0; j < n; j++) bw[j] ^= kw[j];
     i = n << 2;
   }
-  for (; i < length; i++) dst[at + i] = src[i] ^ stream[i];
+  for (; i < length; i++) buf[at + i] ^= stream[from + i];
 }

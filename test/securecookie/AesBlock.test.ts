@@ -23,14 +23,32 @@ const ivArb = fc.oneof(
     .map(([iv, n]) => iv.fill(0xff, 16 - n)),
 );
 
+/** `iv | data` at offset `at` of a buffer with a byte to spare after it. */
+function layout(iv: Uint8Array, data: Uint8Array, at: number): Buffer {
+  const buf = Buffer.alloc(at + 16 + data.length + 1, 0xee);
+  buf.set(iv, at);
+  buf.set(data, at + 16);
+  return buf;
+}
+
 test("the key stream is AES-CTR's", () => {
   fc.assert(
-    fc.property(keyArb, ivArb, fc.uint8Array({ maxLength: 300 }), (key, iv, data) => {
-      const ours = Buffer.alloc(data.length + 3);
-      new AesBlock(key).xorKeyStream(iv, data, ours, 3);
-      const oracle = createCipheriv(`aes-${key.length * 8}-ctr`, key, iv).update(data);
-      assert.equal(ours.subarray(3), oracle);
-    }),
+    fc.property(
+      keyArb,
+      ivArb,
+      fc.uint8Array({ maxLength: 600 }),
+      fc.nat(5),
+      (key, iv, data, at) => {
+        const buf = layout(iv, data, at);
+        new AesBlock(key).xorKeyStream(buf, at, data.length);
+        const oracle = createCipheriv(`aes-${key.length * 8}-ctr`, key, iv).update(data);
+        assert.equal(buf.subarray(at + 16, at + 16 + data.length), oracle);
+        // The IV and the bytes around are left alone.
+        assert.equal(buf.subarray(at, at + 16), Buffer.from(iv));
+        assert.is(buf[buf.length - 1], 0xee);
+        assert.ok(buf.subarray(0, at).every((b) => b === 0xee));
+      },
+    ),
     { numRuns: 300 },
   );
 });
@@ -40,11 +58,11 @@ test("one block object serves many messages (no state carried between them)", ()
   const block = new AesBlock(key);
   const iv = Buffer.alloc(16, 1);
   const data = Buffer.from("the same message, the same key stream");
-  const a = Buffer.alloc(data.length);
-  const b = Buffer.alloc(data.length);
-  block.xorKeyStream(iv, data, a, 0);
-  block.xorKeyStream(Buffer.alloc(16, 2), Buffer.alloc(21), Buffer.alloc(21), 0);
-  block.xorKeyStream(iv, data, b, 0);
+  const a = layout(iv, data, 0);
+  const b = layout(iv, data, 0);
+  block.xorKeyStream(a, 0, data.length);
+  block.xorKeyStream(layout(Buffer.alloc(16, 2), Buffer.alloc(21), 0), 0, 21);
+  block.xorKeyStream(b, 0, data.length);
   assert.equal(a, b);
 });
 
@@ -54,13 +72,16 @@ test("encryptFresh: IV then AES-CTR under it, a new IV every time, across batche
   const seen = new Set<string>();
   // More values than one batch holds, with lengths inside and beyond the prepared key stream.
   for (let i = 0; i < 300; i++) {
-    const plaintext = Buffer.alloc(i % 200, i & 0xff);
-    const buf = Buffer.concat([Buffer.alloc(16), plaintext]);
-    block.encryptFresh(buf);
-    const iv = buf.subarray(0, 16);
+    const plaintext = Buffer.alloc(i % 400, i & 0xff);
+    const at = i % 3;
+    const buf = layout(Buffer.alloc(16), plaintext, at);
+    block.encryptFresh(buf, at, plaintext.length);
+    const iv = buf.subarray(at, at + 16);
     seen.add(iv.toString("hex"));
     const oracle = createCipheriv("aes-256-ctr", key, iv).update(plaintext);
-    assert.equal(buf.subarray(16), oracle, `value ${i} (${plaintext.length} bytes)`);
+    const sealed = buf.subarray(at + 16, at + 16 + plaintext.length);
+    assert.equal(sealed, oracle, `value ${i} (${plaintext.length} bytes)`);
+    assert.is(buf[buf.length - 1], 0xee);
   }
   assert.is(seen.size, 300, "every encryption drew its own IV");
 });
