@@ -42,6 +42,9 @@ const intHead = interfaceHead(goTypes.int);
 const float64Head = interfaceHead(goTypes.float64);
 const boolHead = interfaceHead(goTypes.bool);
 
+/** The types `assignIds` is inside of, reused by every call from the top (it runs to completion). */
+const inProgress: string[] = [];
+
 /** Interface names, with their count prefix, ready to copy. */
 const nameBytes = new Map<string, Uint8Array>();
 const maxCachedNames = 512;
@@ -219,7 +222,8 @@ export class Encoder {
     if (t.isBasic) return; // basic types and interfaces are predefined
     const key = t.wireKey;
     if (this.types.isSent(key)) return;
-    this.assignIds(t, []);
+    inProgress.length = 0;
+    this.assignIds(t, inProgress);
     const id = this.types.id(key);
     const w = this.w;
     w.int(-id);

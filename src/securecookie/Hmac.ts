@@ -72,6 +72,9 @@ if (sha256 !== null) pad(sha256.memory, BLOCK_AT, 32, 64);
 
 const PIPE = 0x7c; // '|'
 
+/** Messages at most this long are copied by a loop (no view made), longer ones natively. */
+const SHORT_COPY = 256;
+
 /** Strings at least this long are written by one native UTF-8 write instead of inline. */
 const NATIVE_WRITE = 32;
 
@@ -143,8 +146,10 @@ export class Hmac {
     // The message is written after the room of one block (the inner pad, for one-shots).
     let n = writeString(buf, name, size);
     buf[n++] = PIPE;
-    buf.set(src.subarray(start, end), n);
-    n += end - start;
+    if (end - start > SHORT_COPY) {
+      buf.set(src.subarray(start, end), n);
+      n += end - start;
+    } else for (let i = start; i < end; i++) buf[n++] = src[i];
     const length = n - size;
     const inner = this.innerState;
     if (inner !== null && buf === wasmScratch && length <= WASM_MAX) {

@@ -191,9 +191,11 @@ export class SecureCookie implements Codec {
     } catch (e) {
       throw new SecureCookieError("usage", "", asError(e));
     }
-    // 2. Encrypt (optional).
+    let bLength = b.length;
+    // 2. Encrypt (optional), into the sealed scratch.
     if (this.block !== null) {
       try {
+        bLength = this.block.blockSize + b.length;
         b = encrypt(this.block, b);
       } catch (e) {
         throw new SecureCookieError("usage", "", asError(e));
@@ -202,12 +204,12 @@ export class SecureCookie implements Codec {
     // 3. Create MAC for "name|date|value", written as bytes "date|value|" (value encoded to
     // base64 in place) with room for the MAC after the extra pipe.
     const date = String(this.timestamp());
-    const signedLength = date.length + 1 + encodedLen(b.length);
+    const signedLength = date.length + 1 + encodedLen(bLength);
     const length = signedLength + 1 + this.mac.size;
     const out = signedScratch.get(length);
     out.write(date, 0, "latin1");
     out[date.length] = PIPE;
-    urlEncodeInto(b, out, date.length + 1);
+    urlEncodeInto(b, bLength, out, date.length + 1);
     out[signedLength] = PIPE;
     // Append mac, remove name.
     this.mac.sumInto(out, signedLength + 1, name, out, 0, signedLength);
@@ -255,12 +257,12 @@ export class SecureCookie implements Codec {
     if (this.minAge !== 0 && after(t1, t2, this.minAge)) throw errTimestampTooNew;
     if (this.maxAge !== 0 && before(t1, t2, this.maxAge)) throw errTimestampExpired;
     // 5. Decrypt (optional).
-    let payload = decode(b.subarray(datePipe + 1, macPipe));
-    if (this.block !== null) payload = decrypt(this.block, payload);
+    const payload = decodeValue(b, datePipe + 1, macPipe);
+    const start = this.block === null ? 0 : decrypt(this.block, payload);
     // 6. Deserialize (a plain Uint8Array view, Go's []byte: no Buffer leaks into values).
     try {
       return this.sz.Deserialize(
-        new Uint8Array(payload.buffer, payload.byteOffset, payload.length),
+        new Uint8Array(payload.buffer, payload.byteOffset + start, payload.length - start),
       );
     } catch (e) {
       throw new SecureCookieError("decode", "", asError(e));
@@ -310,19 +312,19 @@ function verifyMac(h: Hmac, name: string, b: Uint8Array, macPipe: number): void 
 // Encryption -----------------------------------------------------------------
 
 /**
- * Encrypts a value using the given block in counter mode.
+ * Encrypts a value using the given block in counter mode, into the sealed scratch (returned,
+ * holding the result in its first `blockSize + value.length` bytes).
  *
  * A random initialization vector with the length of the block size is prepended to the
  * resulting ciphertext. (Go encrypts `value` in place; this leaves the caller's bytes
  * alone.)
  */
 function encrypt(block: AesBlock, value: Uint8Array): Buffer {
-  const length = block.blockSize + value.length;
-  const out = sealedScratch.get(length).subarray(0, length);
+  const out = sealedScratch.get(block.blockSize + value.length);
   // The plaintext is copied after the room of the IV, then encrypted in place.
   out.set(value, block.blockSize);
   try {
-    block.encryptFresh(out);
+    block.encryptFresh(out, 0, value.length);
   } catch {
     throw errGeneratingIV;
   }
@@ -331,18 +333,18 @@ function encrypt(block: AesBlock, value: Uint8Array): Buffer {
 }
 
 /**
- * Decrypts a value using the given block in counter mode (in place).
+ * Decrypts a value using the given block in counter mode (in place), and returns where the
+ * plaintext starts.
  *
  * The value to be decrypted must be prepended by an initialization vector with the length
  * of the block size; `errDecryptionFailed` when it holds no more than that.
  */
-function decrypt(block: AesBlock, value: Buffer): Buffer {
+function decrypt(block: AesBlock, value: Uint8Array): number {
   const size = block.blockSize;
   if (value.length > size) {
-    // Extract iv, then the ciphertext, and decrypt it.
-    const ciphertext = value.subarray(size);
-    block.xorKeyStream(value.subarray(0, size), ciphertext, ciphertext, 0);
-    return ciphertext;
+    // The iv, then the ciphertext, decrypted after it.
+    block.xorKeyStream(value, 0, value.length - size);
+    return size;
   }
   throw errDecryptionFailed;
 }
@@ -350,15 +352,26 @@ function decrypt(block: AesBlock, value: Buffer): Buffer {
 // Encoding -------------------------------------------------------------------
 
 /**
- * Decodes a cookie using base64 (a cookie's text into the signed scratch); errors are
- * decode errors "base64 decode failed".
+ * Decodes a cookie using base64, into the signed scratch; errors are decode errors "base64
+ * decode failed".
  */
-function decode(value: string | Uint8Array): Buffer {
+function decode(value: string): Buffer {
   try {
-    return typeof value === "string"
-      ? urlDecodeStringInto(value, signedScratch.get(value.length))
-      : urlDecode(value);
+    return urlDecodeStringInto(value, signedScratch.get(value.length));
   } catch (e) {
-    throw new SecureCookieError("decode", "base64 decode failed", asError(e));
+    throw base64Failed(e);
   }
+}
+
+/** Decodes the base64 value `b[start:end]` into a buffer of its own; errors as `decode`'s. */
+function decodeValue(b: Uint8Array, start: number, end: number): Buffer {
+  try {
+    return urlDecode(b, start, end);
+  } catch (e) {
+    throw base64Failed(e);
+  }
+}
+
+function base64Failed(e: unknown): SecureCookieError {
+  return new SecureCookieError("decode", "base64 decode failed", asError(e));
 }

@@ -49,11 +49,10 @@ export function encodedLen(n: number): number {
 }
 
 /**
- * `base64.URLEncoding.Encode(dst[at:], src)`: writes `encodedLen(src.length)` bytes into
- * `dst` from `at` (for the payload inside the signed part, without a string in between).
+ * `base64.URLEncoding.Encode(dst[at:], src[:n])`: writes `encodedLen(n)` bytes into `dst`
+ * from `at` (for the payload inside the signed part, without a string in between).
  */
-export function urlEncodeInto(src: Uint8Array, dst: Uint8Array, at: number): void {
-  const n = src.length;
+export function urlEncodeInto(src: Uint8Array, n: number, dst: Uint8Array, at: number): void {
   const whole = n - (n % 3);
   let d = at;
   for (let i = 0; i < whole; i += 3) {
@@ -103,45 +102,55 @@ export function urlDecodeStringInto(src: string, scratch: Buffer): Buffer {
   return goDecode(Buffer.from(src, "utf8"));
 }
 
-/** `base64.URLEncoding.Decode` of bytes; throws `CorruptInputError` as Go returns it. */
-export function urlDecode(src: Uint8Array): Buffer {
-  const dst = Buffer.allocUnsafe((src.length >>> 2) * 3);
-  const length = fastDecode(src, src.length, dst);
-  return length >= 0 ? dst.subarray(0, length) : goDecode(src);
+/**
+ * `base64.URLEncoding.Decode` of `src[start:end]` into a new buffer; throws
+ * `CorruptInputError` as Go returns it.
+ */
+export function urlDecode(src: Uint8Array, start = 0, end = src.length): Buffer {
+  const n = end - start;
+  if (n % 4 === 0) {
+    const pad = n === 0 || src[end - 1] !== PAD ? 0 : src[end - 2] === PAD ? 2 : 1;
+    const dst = Buffer.allocUnsafe((n / 4) * 3 - pad);
+    if (fastDecode(src, start, end, pad, dst)) return dst;
+  }
+  return goDecode(src.subarray(start, end));
 }
 
 /**
- * Decodes `src[0:n]` into `dst` from 0 when it is whole quanta of alphabet bytes, the last
- * one possibly ending in `=` or `==`, and returns the decoded length; else -1 (Go's decoder
- * then decides). Go ignores the unused low bits of a padded quantum (the encoding is not
- * `Strict()`), and so does this.
+ * Decodes `src[start:end]` (a multiple of 4 bytes, ending in `pad` `=`) into `dst` when it
+ * is whole quanta of alphabet bytes, the last one possibly padded; else returns false (Go's
+ * decoder then decides). Go ignores the unused low bits of a padded quantum (the encoding is
+ * not `Strict()`), and so does this.
  */
-function fastDecode(src: Uint8Array, n: number, dst: Uint8Array): number {
-  if (n % 4 !== 0) return -1;
-  let pad = 0;
-  if (n > 0 && src[n - 1] === PAD) pad = src[n - 2] === PAD ? 2 : 1;
-  const whole = pad === 0 ? n : n - 4;
+function fastDecode(
+  src: Uint8Array,
+  start: number,
+  end: number,
+  pad: number,
+  dst: Uint8Array,
+): boolean {
+  const whole = pad === 0 ? end : end - 4;
   let d = 0;
-  for (let i = 0; i < whole; i += 4) {
+  for (let i = start; i < whole; i += 4) {
     const a = decodeMap[src[i]];
     const b = decodeMap[src[i + 1]];
     const c = decodeMap[src[i + 2]];
     const e = decodeMap[src[i + 3]];
     // 0xff marks a byte outside the alphabet; valid values fit in 6 bits.
-    if ((a | b | c | e) > 0x3f) return -1;
+    if ((a | b | c | e) > 0x3f) return false;
     dst[d++] = (a << 2) | (b >> 4);
     dst[d++] = ((b << 4) | (c >> 2)) & 0xff;
     dst[d++] = ((c << 6) | e) & 0xff;
   }
   if (pad !== 0) {
-    const a = decodeMap[src[n - 4]];
-    const b = decodeMap[src[n - 3]];
-    const c = pad === 1 ? decodeMap[src[n - 2]] : 0;
-    if ((a | b | c) > 0x3f) return -1;
+    const a = decodeMap[src[end - 4]];
+    const b = decodeMap[src[end - 3]];
+    const c = pad === 1 ? decodeMap[src[end - 2]] : 0;
+    if ((a | b | c) > 0x3f) return false;
     dst[d++] = (a << 2) | (b >> 4);
-    if (pad === 1) dst[d++] = ((b << 4) | (c >> 2)) & 0xff;
+    if (pad === 1) dst[d] = ((b << 4) | (c >> 2)) & 0xff;
   }
-  return d;
+  return true;
 }
 
 /**
