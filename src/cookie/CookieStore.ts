@@ -56,7 +56,6 @@ export class CookieStore implements Store {
    * decode, the new session and the error.
    */
   New(req: IncomingMessage, name: string): Promise<SessionResult> {
-    const session = this.NewSession(name);
     const value = requestCookie(req, name);
     let err: Error | null = null;
     if (value !== undefined) {
@@ -65,20 +64,24 @@ export class CookieStore implements Store {
         if (!(values instanceof Map)) {
           throw new Error("sessions: the cookie does not hold a map[interface {}]interface {}");
         }
-        session.Values = values;
-        session.IsNew = false;
+        return Promise.resolve([this.session(name, values, false), null]);
       } catch (e) {
         err = asError(e);
       }
     }
-    return Promise.resolve([session, err]);
+    return Promise.resolve([this.NewSession(name), err]);
   }
 
   /** The session `New` gives for a request without the cookie, synchronously. */
   NewSession(name: string): GorillaSession {
-    const session = GorillaSession.New(this, name);
+    return this.session(name, undefined, true);
+  }
+
+  /** A session with a copy of the default options, and `values` (empty when undefined). */
+  private session(name: string, values: Map<unknown, unknown> | undefined, isNew: boolean) {
+    const session = GorillaSession.New(this, name, values);
     session.Options = { ...this.Opts };
-    session.IsNew = true;
+    session.IsNew = isNew;
     return session;
   }
 

@@ -10,6 +10,9 @@ import type { Session } from "./Session.ts";
 import type { Store } from "./Store.ts";
 import { toGorillaOptions } from "./toGorillaOptions.ts";
 
+/** What `Save` returns when there is nothing to save. */
+const resolved = Promise.resolve();
+
 export class RequestSession implements Session {
   private session: GorillaSession | null = null;
   private written = false;
@@ -62,15 +65,21 @@ export class RequestSession implements Session {
     this.Session().Options = toGorillaOptions(options);
   }
 
-  async Save(): Promise<void> {
-    if (!this.written) return;
-    if (this.res.headersSent) {
-      throw new Error(
-        `sessions: cannot save session ${JSON.stringify(this.name)}: the response headers were already sent`,
-      );
+  /** Saves the session when it changed; a Promise, also of what the store throws. */
+  Save(): Promise<void> {
+    if (!this.written) return resolved;
+    try {
+      if (this.res.headersSent) {
+        throw new Error(
+          `sessions: cannot save session ${JSON.stringify(this.name)}: the response headers were already sent`,
+        );
+      }
+      return this.store.Save(this.req, this.res, this.Session()).then(() => {
+        this.written = false;
+      });
+    } catch (e) {
+      return Promise.reject(e);
     }
-    await this.store.Save(this.req, this.res, this.Session());
-    this.written = false;
   }
 
   /**
@@ -95,9 +104,14 @@ export class RequestSession implements Session {
   }
 
   /** @internal Loads the session with `store.Get`, logging its error as Hertz does. */
-  async load(): Promise<void> {
-    const [session, err] = await this.store.Get(this.req, this.name);
-    this.session = session;
-    if (err !== null) logError(`[sessions] ERROR! ${errorText(err)}\n`);
+  load(): Promise<void> {
+    try {
+      return this.store.Get(this.req, this.name).then(([session, err]) => {
+        this.session = session;
+        if (err !== null) logError(`[sessions] ERROR! ${errorText(err)}\n`);
+      });
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 }

@@ -14,8 +14,18 @@ import type { SessionResult, Store } from "./Store.ts";
  */
 const registryKey: unique symbol = Symbol("gorilla/sessions registry");
 
+/**
+ * A request's cache: the first session asked for, and the others by name (most requests ask
+ * for one, which then needs no Map).
+ */
+interface Registry {
+  name: string;
+  result: Promise<SessionResult>;
+  others: Map<string, Promise<SessionResult>> | null;
+}
+
 interface WithRegistry {
-  [registryKey]?: Map<string, Promise<SessionResult>>;
+  [registryKey]?: Registry;
 }
 
 /** What the cache asks of a store: its uncached load and its new empty session. */
@@ -41,15 +51,18 @@ export function requestCache(
     const err = new Error(`sessions: invalid character in cookie name: ${name}`);
     return Promise.resolve([store.NewSession(name), err]);
   }
-  let registry = (req as WithRegistry)[registryKey];
+  const registry = (req as WithRegistry)[registryKey];
   if (registry === undefined) {
-    registry = new Map();
-    (req as WithRegistry)[registryKey] = registry;
+    const result = store.New(req, name);
+    (req as WithRegistry)[registryKey] = { name, result, others: null };
+    return result;
   }
-  let result = registry.get(name);
+  if (registry.name === name) return registry.result;
+  registry.others ??= new Map();
+  let result = registry.others.get(name);
   if (result === undefined) {
     result = store.New(req, name);
-    registry.set(name, result);
+    registry.others.set(name, result);
   }
   return result;
 }

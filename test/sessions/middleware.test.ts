@@ -163,6 +163,33 @@ test("a rejected store.Get goes to next(err)", async () => {
   assert.is((got as Error).message, "redis down");
 });
 
+test("a store that throws instead of rejecting: next(err), and Save rejects", async () => {
+  const store = new MemoryStore();
+  const broken = new Error("store bug");
+  store.Get = () => {
+    throw broken;
+  };
+  let got: unknown = "not called";
+  await New("mysession", store)(fakeReq("mysession=x"), fakeRes, (err) => {
+    got = err;
+  });
+  assert.is(got, broken);
+
+  const saving = new MemoryStore();
+  saving.Save = () => {
+    throw broken;
+  };
+  const req = fakeReq();
+  let saved: Promise<void> = Promise.resolve();
+  New("mysession", saving)(req, fakeRes, () => {
+    const s = Default(req);
+    s.Set("n", 1);
+    saved = s.Save();
+  });
+  assert.is(await rejection(saved), broken);
+  assert.ok((Default(req) as RequestSession).Written(), "a failed Save leaves the session written");
+});
+
 test("written flag: reads do not save, changes do, Clear of nothing does not", async () => {
   const store = new MemoryStore();
   const run = async (handler: (req: IncomingMessage) => Promise<void>) => {
