@@ -16,7 +16,7 @@ import {
 import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
 import { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Options } from "../sessions/Options.ts";
-import { requestCache } from "../sessions/requestCache.ts";
+import { requestCache, requestCacheSync } from "../sessions/requestCache.ts";
 import { requestCookie } from "../sessions/requestCookie.ts";
 import type { SessionResult, Store } from "../sessions/Store.ts";
 import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
@@ -50,12 +50,22 @@ export class CookieStore implements Store {
     return requestCache(req, name, this);
   }
 
+  /** `Get` without the Promise (the cookie store needs no I/O). */
+  GetSync(req: IncomingMessage, name: string): SessionResult | undefined {
+    return requestCacheSync(req, name, this);
+  }
+
+  /** gorilla's `CookieStore.New`, as a Promise (see `NewSync`). */
+  New(req: IncomingMessage, name: string): Promise<SessionResult> {
+    return Promise.resolve(this.NewSync(req, name));
+  }
+
   /**
    * gorilla's `CookieStore.New`: a new session with a copy of the default options; when the
    * request has the cookie and it decodes, its values and `IsNew = false`; when it does not
    * decode, the new session and the error.
    */
-  New(req: IncomingMessage, name: string): Promise<SessionResult> {
+  NewSync(req: IncomingMessage, name: string): SessionResult {
     const value = requestCookie(req, name);
     let err: Error | null = null;
     if (value !== undefined) {
@@ -64,12 +74,12 @@ export class CookieStore implements Store {
         if (!(values instanceof Map)) {
           throw new Error("sessions: the cookie does not hold a map[interface {}]interface {}");
         }
-        return Promise.resolve([this.session(name, values, false), null]);
+        return [this.session(name, values, false), null];
       } catch (e) {
         err = asError(e);
       }
     }
-    return Promise.resolve([this.NewSession(name), err]);
+    return [this.NewSession(name), err];
   }
 
   /** The session `New` gives for a request without the cookie, synchronously. */

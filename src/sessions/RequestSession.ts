@@ -7,7 +7,7 @@ import type { GorillaSession } from "./GorillaSession.ts";
 import { errorText, logError } from "./logger.ts";
 import type { Options } from "./Options.ts";
 import type { Session } from "./Session.ts";
-import type { Store } from "./Store.ts";
+import type { SessionResult, Store } from "./Store.ts";
 import { toGorillaOptions } from "./toGorillaOptions.ts";
 
 /** What `Save` returns when there is nothing to save. */
@@ -103,15 +103,26 @@ export class RequestSession implements Session {
     return this.written;
   }
 
-  /** @internal Loads the session with `store.Get`, logging its error as Hertz does. */
-  load(): Promise<void> {
+  /**
+   * @internal Loads the session: at once with `store.GetSync` when the store has it (returns
+   * null), else with `store.Get` (returns its Promise).
+   */
+  load(): Promise<void> | null {
     try {
-      return this.store.Get(this.req, this.name).then(([session, err]) => {
-        this.session = session;
-        if (err !== null) logError(`[sessions] ERROR! ${errorText(err)}\n`);
-      });
+      const now = this.store.GetSync?.(this.req, this.name);
+      if (now !== undefined) {
+        this.loaded(now);
+        return null;
+      }
+      return this.store.Get(this.req, this.name).then((result) => this.loaded(result));
     } catch (e) {
       return Promise.reject(e);
     }
+  }
+
+  /** Takes the loaded session, logging its error as Hertz does. */
+  private loaded([session, err]: SessionResult): void {
+    this.session = session;
+    if (err !== null) logError(`[sessions] ERROR! ${errorText(err)}\n`);
   }
 }

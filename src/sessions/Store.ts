@@ -29,4 +29,11 @@ export interface Store {
    * awaits `Get` before `next()` on every request.
    */
   NewSession?(name: string): GorillaSession;
+  /**
+   * Optional (no Go counterpart), for stores that load without I/O (the cookie store): `Get`
+   * without the Promise, through the same per-request cache. Undefined when `Get` loaded the
+   * session asynchronously first. With it the middleware calls `next()` right away for a
+   * request that carries the cookie, instead of a tick later.
+   */
+  GetSync?(req: IncomingMessage, name: string): SessionResult | undefined;
 }

@@ -16,7 +16,7 @@ export type NextFunction = (err?: unknown) => unknown;
 /**
  * Connect-style middleware, for `http.createServer` and Connect/Express. It returns what
  * `next` returns (so an async handler's rejection reaches the caller), or a Promise of it
- * when the session had to be loaded first.
+ * when the session had to be awaited first.
  */
 export type Middleware = (
   req: IncomingMessage,
@@ -41,8 +41,9 @@ function mustLoad(req: IncomingMessage, name: string, store: Store): boolean {
 
 /**
  * Middleware giving each request the session `name` of `store` (read it with `Default`).
- * A request carrying the cookie is resolved (`store.Get`) before `next()`; one without it
- * costs no store call until the session is used, when the store has `NewSession`. A failing
+ * A request carrying the cookie is resolved before `next()`: at once when the store has
+ * `GetSync` (the cookie store), else by awaiting `store.Get`. One without it costs no store
+ * call until the session is used, when the store has `NewSession`. A failing
  * load is logged and yields a new session, as in Go; a rejected `store.Get` goes to
  * `next(err)`.
  */
@@ -52,7 +53,9 @@ export function New(name: string, store: Store): Middleware {
     const s = new RequestSession(name, req, res, store);
     (req as WithSessions)[sessionsSlot] = s;
     if (!mustLoad(req, name, store)) return next() as void | Promise<void>;
-    return s.load().then(() => next(), next) as Promise<void>;
+    const loading = s.load();
+    if (loading === null) return next() as void | Promise<void>;
+    return loading.then(() => next(), next) as Promise<void>;
   };
 }
 
@@ -66,8 +69,11 @@ export function Many(names: readonly string[], store: Store): Middleware {
       const s = new RequestSession(name, req, res, store);
       all.set(name, s);
       if (mustLoad(req, name, store)) {
-        if (loads === undefined) loads = [];
-        loads.push(s.load());
+        const loading = s.load();
+        if (loading !== null) {
+          if (loads === undefined) loads = [];
+          loads.push(loading);
+        }
       }
     }
     (req as WithSessions)[sessionsSlot] = all;

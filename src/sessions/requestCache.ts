@@ -14,29 +14,56 @@ import type { SessionResult, Store } from "./Store.ts";
  */
 const registryKey: unique symbol = Symbol("gorilla/sessions registry");
 
+/** A session the cache holds: the Promise `Get` returns, and the result itself when known. */
+interface Entry {
+  promise: Promise<SessionResult> | null;
+  result: SessionResult | undefined;
+}
+
 /**
  * A request's cache: the first session asked for, and the others by name (most requests ask
  * for one, which then needs no Map).
  */
 interface Registry {
   name: string;
-  result: Promise<SessionResult>;
-  others: Map<string, Promise<SessionResult>> | null;
+  first: Entry;
+  others: Map<string, Entry> | null;
 }
 
 interface WithRegistry {
   [registryKey]?: Registry;
 }
 
-/** What the cache asks of a store: its uncached load and its new empty session. */
+/** What the cache asks of a store: its uncached load (also synchronous, for some) and its new empty session. */
 export interface CachedStore {
   New: Store["New"];
+  NewSync?(req: IncomingMessage, name: string): SessionResult;
   NewSession(name: string): GorillaSession;
+}
+
+function cached(req: IncomingMessage, name: string): Entry | undefined {
+  const registry = (req as WithRegistry)[registryKey];
+  if (registry === undefined) return undefined;
+  return registry.name === name ? registry.first : registry.others?.get(name);
+}
+
+function remember(req: IncomingMessage, name: string, entry: Entry): void {
+  const registry = (req as WithRegistry)[registryKey];
+  if (registry === undefined) {
+    (req as WithRegistry)[registryKey] = { name, first: entry, others: null };
+    return;
+  }
+  registry.others ??= new Map();
+  registry.others.set(name, entry);
+}
+
+function invalidName(name: string): Error {
+  return new Error(`sessions: invalid character in cookie name: ${name}`);
 }
 
 /**
  * gorilla's `GetRegistry(r).Get(store, name)`: the first call for a name on a request runs
- * `store.New`, later calls return the same session and error.
+ * `store.New` (or `NewSync`), later calls return the same session and error.
  *
  * An invalid cookie name is an error without a store call. Go returns a nil session then;
  * here `store.NewSession` supplies a new empty one, so the result keeps the
@@ -47,22 +74,35 @@ export function requestCache(
   name: string,
   store: CachedStore,
 ): Promise<SessionResult> {
-  if (!isToken(name)) {
-    const err = new Error(`sessions: invalid character in cookie name: ${name}`);
-    return Promise.resolve([store.NewSession(name), err]);
+  if (!isToken(name)) return Promise.resolve([store.NewSession(name), invalidName(name)]);
+  const entry = cached(req, name);
+  if (entry !== undefined) {
+    entry.promise ??= Promise.resolve(entry.result!);
+    return entry.promise;
   }
-  const registry = (req as WithRegistry)[registryKey];
-  if (registry === undefined) {
-    const result = store.New(req, name);
-    (req as WithRegistry)[registryKey] = { name, result, others: null };
-    return result;
-  }
-  if (registry.name === name) return registry.result;
-  registry.others ??= new Map();
-  let result = registry.others.get(name);
-  if (result === undefined) {
-    result = store.New(req, name);
-    registry.others.set(name, result);
-  }
+  if (store.NewSync !== undefined) return Promise.resolve(loadSync(req, name, store));
+  const promise = store.New(req, name);
+  remember(req, name, { promise, result: undefined });
+  return promise;
+}
+
+/**
+ * `requestCache` for a store with `NewSync`, without a Promise; undefined when the session
+ * was loaded asynchronously first.
+ */
+export function requestCacheSync(
+  req: IncomingMessage,
+  name: string,
+  store: CachedStore,
+): SessionResult | undefined {
+  if (!isToken(name)) return [store.NewSession(name), invalidName(name)];
+  const entry = cached(req, name);
+  return entry !== undefined ? entry.result : loadSync(req, name, store);
+}
+
+/** Loads the session with `store.NewSync` and caches it. */
+function loadSync(req: IncomingMessage, name: string, store: CachedStore): SessionResult {
+  const result = store.NewSync!(req, name);
+  remember(req, name, { promise: null, result });
   return result;
 }

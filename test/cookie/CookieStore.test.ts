@@ -9,6 +9,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CookieStore } from "../../src/cookie/CookieStore.ts";
 import { NewStore } from "../../src/cookie/index.ts";
+import { Default, New, SetLogger } from "../../src/index.ts";
 import { SecureCookie } from "../../src/securecookie/index.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 
@@ -185,6 +186,42 @@ test("Get caches the session per request and name (gorilla's Registry)", async (
   const [bad, err] = await store.Get(r, "bad name");
   assert.instance(bad, GorillaSession);
   assert.is(err!.message, "sessions: invalid character in cookie name: bad name");
+});
+
+test("the middleware loads a cookie session at once: next runs before New returns", async () => {
+  const store = new CookieStore(key);
+  const cookie = await cookieOf(store, [["count", 41]]);
+  const r = req(`mysession=${cookie}`);
+  let seen: unknown;
+  const returned = New("mysession", store)(r, recorder(), () => {
+    seen = Default(r).Get("count");
+    return "next's result";
+  });
+  assert.is(seen, 41);
+  assert.is(returned as unknown, "next's result");
+  // store.Get on the same request gives the session the middleware loaded.
+  const [fromGet] = await store.Get(r, "mysession");
+  assert.is(fromGet, store.GetSync(r, "mysession")![0]);
+  assert.is(fromGet.Values.get("count"), 41);
+});
+
+test("a bad cookie through GetSync: a new session, the error logged, next still runs", () => {
+  const store = new CookieStore(key);
+  const r = req("mysession=garbage");
+  const lines: string[] = [];
+  const previous = SetLogger((m) => lines.push(m));
+  try {
+    let ran = false;
+    New("mysession", store)(r, recorder(), () => {
+      ran = true;
+      assert.is(Default(r).Get("count"), undefined);
+    });
+    assert.ok(ran);
+  } finally {
+    SetLogger(previous);
+  }
+  assert.is(lines.length, 1);
+  assert.match(lines[0], /^\[sessions\] ERROR! securecookie: /);
 });
 
 test("Save rejects a value too long for a cookie (securecookie's 4096 bytes)", async () => {
