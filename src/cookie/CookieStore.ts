@@ -6,14 +6,8 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { asError } from "../asError.ts";
-import {
-  type Codec,
-  CodecsFromPairs,
-  DecodeMulti,
-  EncodeMulti,
-  SecureCookie,
-} from "../securecookie/index.ts";
-import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
+import { type Codec, CodecsFromPairs, DecodeMulti, SecureCookie } from "../securecookie/index.ts";
+import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";
 import { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Options } from "../sessions/Options.ts";
 import { requestCache, requestCacheSync } from "../sessions/requestCache.ts";
@@ -98,8 +92,7 @@ export class CookieStore implements Store {
   /** gorilla's `CookieStore.Save`: encodes the values with the first codec into the cookie. */
   Save(_req: IncomingMessage, res: ServerResponse, session: GorillaSession): Promise<void> {
     try {
-      const encoded = EncodeMulti(session.Name(), session.Values, ...this.Codecs);
-      appendSetCookie(res, newCookie(session.Name(), encoded, session.Options));
+      appendEncodedCookie(res, session.Name(), session.Values, this.Codecs, session.Options);
       return Promise.resolve();
     } catch (e) {
       return Promise.reject(e);

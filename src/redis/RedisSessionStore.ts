@@ -8,8 +8,9 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { asError } from "../asError.ts";
-import { type Codec, CodecsFromPairs, DecodeMulti, EncodeMulti } from "../securecookie/index.ts";
+import { type Codec, CodecsFromPairs, DecodeMulti } from "../securecookie/index.ts";
 import { GobSerializer, type Serializer } from "../serializers/index.ts";
+import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";
 import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
 import { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Options } from "../sessions/Options.ts";
@@ -138,8 +139,7 @@ export abstract class RedisSessionStore implements Store {
     }
     if (session.ID === "") session.ID = newSessionID();
     await this.save(session);
-    const encoded = EncodeMulti(session.Name(), session.ID, ...this.Codecs);
-    appendSetCookie(res, newCookie(session.Name(), encoded, session.Options));
+    appendEncodedCookie(res, session.Name(), session.ID, this.Codecs, session.Options);
   }
 
   /**

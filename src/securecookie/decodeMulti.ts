@@ -15,13 +15,14 @@ import { MultiError } from "./MultiError.ts";
  */
 export function DecodeMulti(name: string, value: string, ...codecs: Codec[]): unknown {
   if (codecs.length === 0) throw errNoCodecs;
-  const errors: Error[] = [];
+  let errors: Error[] | undefined;
   for (const codec of codecs) {
     try {
       return codec.Decode(name, value);
     } catch (e) {
+      errors ??= [];
       errors.push(asError(e));
     }
   }
-  throw new MultiError(errors);
+  throw new MultiError(errors!);
 }

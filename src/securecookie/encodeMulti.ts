@@ -15,13 +15,14 @@ import { MultiError } from "./MultiError.ts";
  */
 export function EncodeMulti(name: string, value: unknown, ...codecs: Codec[]): string {
   if (codecs.length === 0) throw errNoCodecs;
-  const errors: Error[] = [];
+  let errors: Error[] | undefined;
   for (const codec of codecs) {
     try {
       return codec.Encode(name, value);
     } catch (e) {
+      errors ??= [];
       errors.push(asError(e));
     }
   }
-  throw new MultiError(errors);
+  throw new MultiError(errors!);
 }

@@ -16,8 +16,21 @@ export function newCookie(
   options: Options,
   now: number = Date.now(),
 ): string {
+  return cookieString(name, sanitizeCookieValue(value), options, now);
+}
+
+/**
+ * `newCookie` for a value that Go's `sanitizeCookieValue` leaves as it is: only valid
+ * cookie-value bytes, no space, no comma (such as securecookie's base64), unchecked.
+ */
+export function newPlainCookie(name: string, value: string, options: Options): string {
+  return cookieString(name, value, options, Date.now());
+}
+
+/** `(*Cookie).String()` of a sanitized value. */
+function cookieString(name: string, value: string, options: Options, now: number): string {
   if (!isToken(name)) return "";
-  let b = `${name}=${sanitizeCookieValue(value)}`;
+  let b = `${name}=${value}`;
   const path = options.Path;
   if (path) b += `; Path=${sanitize("Cookie.Path", path, validCookiePathByte)}`;
   const domain = options.Domain;
