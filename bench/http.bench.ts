@@ -8,6 +8,8 @@
  *   request sends the cookie the previous response set, so each request decodes the session the
  *   last one encoded, and the bench checks that each connection's counts go 1, 2, 3, ...
  * - Before its load, each contender must answer 1 then 2 to two requests sharing a cookie.
+ * - `plain-cookie` carries a cookie as long as the cookie store's with no security at all: the
+ *   cost of the cookie's round trip itself, the ceiling of any cookie session here.
  * - Figures are ratios against the bare `node:http` handler, which stays up all run and is
  *   measured again between contenders: each contender is divided by the mean of the baseline
  *   runs right before and right after it, so a neighbour's load on a shared machine weighs on
@@ -69,6 +71,7 @@ const HERTZ = ["src/index.ts", "src/gob/index.ts"];
 
 const CONTENDERS: Contender[] = [
   { id: "bare", label: "bare node:http (baseline)", counts: false },
+  { id: "plain-cookie", label: "plain cookie, no security (ceiling)", counts: true },
   { id: "naive", label: "naive AES-CTR+HMAC JSON cookie", counts: true },
   { id: "express-session", label: "express-session + MemoryStore", counts: true },
   { id: "fastify-secure-session", label: "@fastify/secure-session", counts: true },
@@ -557,6 +560,16 @@ for (const t of targets) {
       ? "(a contender did not run)"
       : `${t.ratio.toFixed(2)}x by req/s (need ${t.min}x)${cpu}`;
   console.log(`${t.status} ${t.name}: ${detail}`);
+}
+
+// The ceiling a cookie session can reach here, for reading the targets against it.
+const ceiling = ratio("plain-cookie", "bare");
+const naive = ratio("naive", "bare");
+if (ceiling !== null) {
+  const need = naive === null ? "" : `; 1.5x naive is ${pct(1.5 * naive)} of bare`;
+  console.log(
+    `(a cookie of the cookie store's size with no security reaches ${pct(ceiling)} of bare${need})`,
+  );
 }
 
 const resultsDir = new URL("./results/", import.meta.url);
