@@ -10,7 +10,16 @@
  */
 import * as crypto from "node:crypto";
 import { Scratch } from "./Scratch.ts";
-import { BLOCK_AT, DATA_AT, digestInto, pad, STATE_AT, sha256, stateAfter } from "./Sha256.ts";
+import {
+  BLOCK_AT,
+  DATA_AT,
+  digestInto,
+  INNER_AT,
+  OUTER_AT,
+  STATE_AT,
+  sha256,
+  stateAfter,
+} from "./Sha256.ts";
 
 export type HashName =
   | "md5"
@@ -66,9 +75,8 @@ function scratchFor(room: number): Buffer {
  */
 const WASM_MAX = 5 * 64 - 9;
 
-// The outer block of HMAC-SHA256 after the pad: the inner digest (bytes 0..31), then the
-// padding of a 96-byte message (pad block plus digest), the same for every MAC.
-if (sha256 !== null) pad(sha256.memory, BLOCK_AT, 32, 64);
+/** The Hmac whose pad states WebAssembly's memory holds at `INNER_AT` and `OUTER_AT`. */
+let loaded: Hmac | null = null;
 
 const PIPE = 0x7c; // '|'
 
@@ -153,28 +161,31 @@ export class Hmac {
     const length = n - size;
     const inner = this.innerState;
     if (inner !== null && buf === wasmScratch && length <= WASM_MAX) {
-      const { memory, compress } = sha256!;
-      memory.set(inner, STATE_AT);
-      compress(STATE_AT, DATA_AT + size, pad(buf, size, length, size));
-      digestInto(memory, memory, BLOCK_AT);
-      return this.outerHash();
+      this.load();
+      sha256!.hmac(DATA_AT + size, length);
+      return null;
     }
     this.ipad.copy(buf, 0);
     const digest = oneShot!(this.hash, buf.subarray(0, n), "buffer");
     if (inner !== null) {
-      sha256!.memory.set(digest, BLOCK_AT);
-      return this.outerHash();
+      // The outer hash of the native inner digest, in WebAssembly.
+      const { memory, compress } = sha256!;
+      this.load();
+      memory.set(digest, BLOCK_AT);
+      memory.copyWithin(STATE_AT, OUTER_AT, OUTER_AT + 32);
+      compress(STATE_AT, BLOCK_AT, 1);
+      return null;
     }
     digest.copy(this.outer, size);
     return oneShot!(this.hash, this.outer, "buffer");
   }
 
-  /** HMAC-SHA256's outer hash of the inner digest at `BLOCK_AT`, into the state (returns null). */
-  private outerHash(): null {
-    const { memory, compress } = sha256!;
-    memory.set(this.outerState!, STATE_AT);
-    compress(STATE_AT, BLOCK_AT, 1);
-    return null;
+  /** Puts this key's pad states where WebAssembly's `hmac` reads them, unless they are there. */
+  private load(): void {
+    if (loaded === this) return;
+    sha256!.memory.set(this.innerState!, INNER_AT);
+    sha256!.memory.set(this.outerState!, OUTER_AT);
+    loaded = this;
   }
 
   /** The MAC's length in bytes (Go's `hash.Hash.Size()`). */

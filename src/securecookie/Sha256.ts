@@ -11,7 +11,7 @@
  * where the runtime cannot compile WebAssembly (`--jitless`, or an embedder that forbids
  * code generation): the HMAC then uses native one-shot hashes.
  */
-import { EMPTY, op, sleb, uleb, wasmModule } from "./wasmModule.ts";
+import { EMPTY, MEMORY_FILL, op, sleb, uleb, wasmModule } from "./wasmModule.ts";
 
 // biome-ignore format: eight round constants a row
 const K = [
@@ -31,18 +31,34 @@ const IV = [
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 ];
 
-/** Where the memory holds the state being computed: 8 words, little-endian. */
+// The memory's regions. States are 8 words, little-endian.
+/** The state being computed. */
 export const STATE_AT = 0;
-/** A 64-byte block of the memory left to the caller (the HMAC's outer block). */
-export const BLOCK_AT = 64;
+/** HMAC: the states after the key's inner and outer pad blocks. */
+export const INNER_AT = 32;
+export const OUTER_AT = 64;
+/** HMAC: the outer block (the inner digest, then the padding of a 96-byte message). */
+export const BLOCK_AT = 128;
 /** Where the memory holds messages, up to its end. */
-export const DATA_AT = 128;
+export const DATA_AT = 192;
 
 export interface Sha256 {
   /** The module's memory (one page, never grown, so views of it stay valid). */
   readonly memory: Buffer;
   /** Compresses the `blocks` 64-byte blocks at `memory[src:]` into the state at `memory[state:]`. */
   compress(state: number, src: number, blocks: number): void;
+  /**
+   * Pads the message `memory[at : at+length]` in place as SHA-256 does (§5.1.1), counting
+   * `prefix` bytes compressed before it; returns the 64-byte blocks it now spans (there must
+   * be room for 72 bytes past the message).
+   */
+  pad(at: number, length: number, prefix: number): number;
+  /**
+   * HMAC-SHA256 of the message `memory[msg : msg+length]` from the states at `INNER_AT` and
+   * `OUTER_AT`, into the state at `STATE_AT`: the inner hash of the padded message, its
+   * digest into the outer block, the outer hash of that block.
+   */
+  hmac(msg: number, length: number): void;
 }
 
 // The program of `compress(state, src, blocks)`, as stack code -------------------------------
@@ -68,6 +84,7 @@ const binary =
   (opcode: number) =>
   (x: Code, y: Code): Code => [...x, ...y, opcode];
 const add = binary(op.i32Add);
+const sub = binary(op.i32Sub);
 const and = binary(op.i32And);
 const or = binary(op.i32Or);
 const xor = binary(op.i32Xor);
@@ -148,10 +165,59 @@ function compressBody(): Code {
   return code.flat();
 }
 
+// The programs of `pad` and `hmac` -----------------------------------------------------------
+
+/** `pad(at, length, prefix)`, its locals after the parameters: end, blocks, last, x. */
+function padBody(): Code {
+  const [AT, LENGTH, PREFIX, END, N, LAST, Y] = [0, 1, 2, 3, 4, 5, 6];
+  return [
+    set(END, add(get(AT), get(LENGTH))),
+    // The bit 1 after the message, then zeros up to the length field.
+    [...get(END), ...int(0x80), op.i32Store8, 0, 0],
+    set(N, add(shr(add(get(LENGTH), int(8)), 6), int(1))),
+    set(LAST, add(get(AT), [...get(N), ...int(6), op.i32Shl])),
+    [...add(get(END), int(1)), ...int(0), ...sub(sub(get(LAST), int(8)), add(get(END), int(1)))],
+    MEMORY_FILL,
+    // The message's length in bits (prefix included), a big-endian 64-bit number.
+    set(Y, shr(add(get(PREFIX), get(LENGTH)), 29)),
+    store(sub(get(LAST), int(8)), 0, byteSwapped(get(Y))),
+    set(Y, [...add(get(PREFIX), get(LENGTH)), ...int(3), op.i32Shl]),
+    store(sub(get(LAST), int(4)), 0, byteSwapped(get(Y))),
+    get(N),
+  ].flat();
+}
+
+/** `hmac(msg, length)`, its local after the parameters: x. */
+function hmacBody(): Code {
+  const [MSG, LENGTH, Y] = [0, 1, 2];
+  const code: Code[] = [];
+  const copyState = (from: number) => {
+    for (let i = 0; i < 8; i++) code.push(store(int(STATE_AT), 4 * i, load(int(from), 4 * i)));
+  };
+  // The inner hash: H(ipad || message), from the inner pad's state.
+  copyState(INNER_AT);
+  code.push(int(STATE_AT), get(MSG), [...get(MSG), ...get(LENGTH), ...int(64), op.call, PAD]);
+  code.push([op.call, COMPRESS]);
+  // Its big-endian digest into the outer block, whose padding stays from `init`.
+  for (let i = 0; i < 8; i++) {
+    code.push(set(Y, load(int(STATE_AT), 4 * i)), store(int(BLOCK_AT), 4 * i, byteSwapped(get(Y))));
+  }
+  // The outer hash: H(opad || inner digest), from the outer pad's state.
+  copyState(OUTER_AT);
+  code.push(int(STATE_AT), int(BLOCK_AT), int(1), [op.call, COMPRESS]);
+  return code.flat();
+}
+
+// The functions, by index.
+const COMPRESS = 0;
+const PAD = 1;
+
 function instantiate(): Sha256 | null {
   if (typeof WebAssembly !== "object") return null;
   const bytes = wasmModule(1, [
-    { name: "compress", params: 3, locals: LOCALS, body: compressBody() },
+    { name: "compress", params: 3, locals: LOCALS, results: 0, body: compressBody() },
+    { name: "pad", params: 3, locals: 4, results: 1, body: padBody() },
+    { name: "hmac", params: 2, locals: 1, results: 0, body: hmacBody() },
   ]);
   let instance: WebAssembly.Instance;
   try {
@@ -160,11 +226,13 @@ function instantiate(): Sha256 | null {
     // The runtime forbids compiling WebAssembly: the native hashes serve instead.
     return null;
   }
-  const exports = instance.exports as {
+  const exports = instance.exports as unknown as Omit<Sha256, "memory"> & {
     memory: WebAssembly.Memory;
-    compress: Sha256["compress"];
   };
-  return { memory: Buffer.from(exports.memory.buffer), compress: exports.compress };
+  const memory = Buffer.from(exports.memory.buffer);
+  // The outer block's padding, after the 32 bytes of the inner digest.
+  exports.pad(BLOCK_AT, 32, 64);
+  return { memory, compress: exports.compress, pad: exports.pad, hmac: exports.hmac };
 }
 
 export const sha256 = instantiate();
@@ -183,30 +251,4 @@ export function stateAfter(s: Sha256, block: Uint8Array): Uint8Array {
  */
 export function digestInto(memory: Uint8Array, dst: Uint8Array, at: number): void {
   for (let i = 0; i < 32; i++) dst[at + i] = memory[STATE_AT + (i ^ 3)];
-}
-
-/**
- * Pads the message `buf[at : at+length]` in place as SHA-256 does (§5.1.1), counting
- * `prefix` bytes already compressed before it, and returns the number of 64-byte blocks it
- * now spans. `buf` must have room for 72 bytes past the message.
- */
-export function pad(buf: Uint8Array, at: number, length: number, prefix: number): number {
-  const end = at + length;
-  const blocks = ((length + 8) >>> 6) + 1;
-  const last = at + (blocks << 6);
-  buf[end] = 0x80;
-  // A loop: Buffer's fill validates its arguments first, which costs more here.
-  for (let i = end + 1; i < last - 8; i++) buf[i] = 0;
-  // Message length in bits, big-endian 64-bit (below 2^53).
-  const bits = (prefix + length) * 8;
-  const hi = Math.floor(bits / 0x100000000);
-  buf[last - 8] = hi >>> 24;
-  buf[last - 7] = hi >>> 16;
-  buf[last - 6] = hi >>> 8;
-  buf[last - 5] = hi;
-  buf[last - 4] = bits >>> 24;
-  buf[last - 3] = bits >>> 16;
-  buf[last - 2] = bits >>> 8;
-  buf[last - 1] = bits;
-  return blocks;
 }

@@ -1,7 +1,7 @@
 /**
  * A WebAssembly module in the binary format (WebAssembly Core Specification 2.0, chapter 5),
- * for what the SHA-256 compression needs: functions of i32 parameters and i32 locals that
- * return nothing, over one memory that the module exports as `memory`.
+ * for what SHA-256 needs: functions of i32 parameters and i32 locals that return nothing or
+ * one i32, calling each other, over one memory that the module exports as `memory`.
  */
 
 /** The instructions used, by their opcodes (§5.4). */
@@ -10,11 +10,13 @@ export const op = {
   loop: 0x03,
   end: 0x0b,
   brIf: 0x0d,
+  call: 0x10,
   localGet: 0x20,
   localSet: 0x21,
   localTee: 0x22,
   i32Load: 0x28,
   i32Store: 0x36,
+  i32Store8: 0x3a,
   i32Const: 0x41,
   i32Eqz: 0x45,
   i32Add: 0x6a,
@@ -22,20 +24,28 @@ export const op = {
   i32And: 0x71,
   i32Or: 0x72,
   i32Xor: 0x73,
+  i32Shl: 0x74,
   i32ShrU: 0x76,
   i32Rotl: 0x77,
   i32Rotr: 0x78,
 } as const;
 
+/** `memory.fill` (bulk memory, §5.4.6): `0xFC 11` then the memory index. */
+export const MEMORY_FILL = [0xfc, 11, 0x00];
+
 /** `blocktype ::= 0x40` (no result). */
 export const EMPTY = 0x40;
 const I32 = 0x7f;
 
-/** An exported function: `params` i32 parameters, then `locals` i32 locals; `body` without its `end`. */
+/**
+ * An exported function, called by its index in the list (`call`): `params` i32 parameters,
+ * then `locals` i32 locals, `results` i32 results (0 or 1); `body` without its `end`.
+ */
 export interface WasmFunction {
   name: string;
   params: number;
   locals: number;
+  results: number;
   body: number[];
 }
 
@@ -84,7 +94,11 @@ function name(s: string): number[] {
 /** The module: `magic version typesec funcsec memsec exportsec codesec` (§5.5). */
 export function wasmModule(pages: number, functions: WasmFunction[]): Uint8Array<ArrayBuffer> {
   // functype ::= 0x60 rt1:resulttype rt2:resulttype, one type per function.
-  const types = functions.map((f) => [0x60, ...vec(Array(f.params).fill([I32])), ...vec([])]);
+  const types = functions.map((f) => [
+    0x60,
+    ...vec(Array(f.params).fill([I32])),
+    ...vec(Array(f.results).fill([I32])),
+  ]);
   const funcs = functions.map((_, i) => uleb(i));
   // mem ::= limits, limits ::= 0x00 n:u32 (no maximum).
   const memories = [[0x00, ...uleb(pages)]];

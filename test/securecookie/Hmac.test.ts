@@ -60,6 +60,16 @@ test("one Hmac serves many messages, long ones too, and a part of a buffer", () 
   }
 });
 
+test("two keys in turn, short and long messages: each MAC under its own key", () => {
+  const keys = [Buffer.from("first key"), Buffer.alloc(100, 7)];
+  const macs = keys.map((k) => new Hmac("sha256", k));
+  for (let i = 0; i < 12; i++) {
+    const k = i % 2;
+    const msg = Buffer.alloc(i % 3 === 0 ? 700 : 20 + i, i);
+    assert.equal(macs[k].sum("n", msg), reference("sha256", keys[k], "n", msg), `message ${i}`);
+  }
+});
+
 test("verify refuses a MAC that differs in any byte or in length", () => {
   const h = new Hmac("sha256", Buffer.from("key"));
   const msg = Buffer.from("1700000000|dmFsdWU=");

@@ -10,21 +10,18 @@ import * as assert from "uvu/assert";
 import {
   DATA_AT,
   digestInto,
-  pad,
   STATE_AT,
   sha256,
   stateAfter,
 } from "../../src/securecookie/Sha256.ts";
 
-/** SHA-256 of `msg` through `compress`: its first block from H(0), the others after it. */
+/** SHA-256 of `msg` through `pad` and `compress`: its first block from H(0), the others after it. */
 function digest(msg: Uint8Array): Buffer {
   const s = sha256!;
-  const padded = new Uint8Array(msg.length + 72);
-  padded.set(msg);
-  const blocks = pad(padded, 0, msg.length, 0);
-  stateAfter(s, padded);
-  s.memory.set(padded.subarray(64, blocks * 64), DATA_AT);
-  s.compress(STATE_AT, DATA_AT, blocks - 1);
+  s.memory.set(msg, DATA_AT);
+  const blocks = s.pad(DATA_AT, msg.length, 0);
+  stateAfter(s, s.memory.subarray(DATA_AT, DATA_AT + 64));
+  s.compress(STATE_AT, DATA_AT + 64, blocks - 1);
   const out = Buffer.alloc(32);
   digestInto(s.memory, out, 0);
   return out;

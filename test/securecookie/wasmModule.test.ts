@@ -35,7 +35,7 @@ test("a module the runtime validates and runs", () => {
     [op.localGet, 0, op.localGet, 1, op.i32Const, 8, op.i32Rotr, op.i32Store, 2, 4],
     [op.i32Const, 0, op.brIf, 0, op.end, op.end],
   ].flat();
-  const bytes = wasmModule(1, [{ name: "store", params: 2, locals: 0, body }]);
+  const bytes = wasmModule(1, [{ name: "store", params: 2, locals: 0, results: 0, body }]);
   assert.ok(WebAssembly.validate(bytes));
   const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes));
   const { memory, store } = exports as {
