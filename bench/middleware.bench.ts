@@ -70,7 +70,7 @@ async function naive(): Promise<number> {
   const data = open(naiveCookie.slice(naiveCookie.indexOf("=") + 1));
   const count = (data.count ?? 0) + 1;
   data.count = count;
-  res.setHeader("Set-Cookie", naiveSetCookie("session", data));
+  res.setHeader("set-cookie", naiveSetCookie("session", data));
   naiveCookie = pairOf(res);
   return count;
 }
@@ -78,7 +78,7 @@ async function naive(): Promise<number> {
 /** The same request and response, a constant cookie, no session. */
 async function baseline(): Promise<number> {
   const [, res] = exchange(sessionCookie);
-  res.setHeader("Set-Cookie", "mysession=constant; Path=/");
+  res.setHeader("set-cookie", "mysession=constant; Path=/");
   return 1;
 }
 
