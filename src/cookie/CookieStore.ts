@@ -6,7 +6,8 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { asError } from "../asError.ts";
-import { type Codec, CodecsFromPairs, DecodeMulti, SecureCookie } from "../securecookie/index.ts";
+import { decodeWith } from "../securecookie/decodeMulti.ts";
+import { type Codec, CodecsFromPairs, SecureCookie } from "../securecookie/index.ts";
 import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";
 import { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Options } from "../sessions/Options.ts";
@@ -64,7 +65,7 @@ export class CookieStore implements Store {
     let err: Error | null = null;
     if (value !== undefined) {
       try {
-        const values = DecodeMulti(name, value, ...this.Codecs);
+        const values = decodeWith(this.Codecs, name, value);
         if (!(values instanceof Map)) {
           throw new Error("sessions: the cookie does not hold a map[interface {}]interface {}");
         }
@@ -89,14 +90,19 @@ export class CookieStore implements Store {
     return session;
   }
 
-  /** gorilla's `CookieStore.Save`: encodes the values with the first codec into the cookie. */
-  Save(_req: IncomingMessage, res: ServerResponse, session: GorillaSession): Promise<void> {
+  /** gorilla's `CookieStore.Save`, as a Promise (see `SaveSync`). */
+  Save(req: IncomingMessage, res: ServerResponse, session: GorillaSession): Promise<void> {
     try {
-      appendEncodedCookie(res, session.Name(), session.Values, this.Codecs, session.Options);
+      this.SaveSync(req, res, session);
       return Promise.resolve();
     } catch (e) {
       return Promise.reject(e);
     }
+  }
+
+  /** gorilla's `CookieStore.Save`: encodes the values with the first codec into the cookie. */
+  SaveSync(_req: IncomingMessage, res: ServerResponse, session: GorillaSession): void {
+    appendEncodedCookie(res, session.Name(), session.Values, this.Codecs, session.Options);
   }
 
   /**

@@ -8,7 +8,8 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { asError } from "../asError.ts";
-import { type Codec, CodecsFromPairs, DecodeMulti } from "../securecookie/index.ts";
+import { decodeWith } from "../securecookie/decodeMulti.ts";
+import { type Codec, CodecsFromPairs } from "../securecookie/index.ts";
 import { GobSerializer, type Serializer } from "../serializers/index.ts";
 import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";
 import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
@@ -113,7 +114,7 @@ export abstract class RedisSessionStore implements Store {
     const value = requestCookie(req, name);
     if (value === undefined) return [session, null];
     try {
-      const id = DecodeMulti(name, value, ...this.Codecs);
+      const id = decodeWith(this.Codecs, name, value);
       if (typeof id !== "string") {
         return [session, new Error("sessions: the cookie does not hold a session ID")];
       }

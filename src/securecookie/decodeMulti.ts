@@ -14,6 +14,11 @@ import { MultiError } from "./MultiError.ts";
  * all fail.
  */
 export function DecodeMulti(name: string, value: string, ...codecs: Codec[]): unknown {
+  return decodeWith(codecs, name, value);
+}
+
+/** `DecodeMulti` with the codecs in an array (no rest parameter to build per call). */
+export function decodeWith(codecs: readonly Codec[], name: string, value: string): unknown {
   if (codecs.length === 0) throw errNoCodecs;
   let errors: Error[] | undefined;
   for (const codec of codecs) {

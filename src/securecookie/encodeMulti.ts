@@ -14,6 +14,11 @@ import { MultiError } from "./MultiError.ts";
  * holding each codec's error when all fail.
  */
 export function EncodeMulti(name: string, value: unknown, ...codecs: Codec[]): string {
+  return encodeWith(codecs, name, value);
+}
+
+/** `EncodeMulti` with the codecs in an array (no rest parameter to build per call). */
+export function encodeWith(codecs: readonly Codec[], name: string, value: unknown): string {
   if (codecs.length === 0) throw errNoCodecs;
   let errors: Error[] | undefined;
   for (const codec of codecs) {

@@ -74,7 +74,13 @@ export class RequestSession implements Session {
           `sessions: cannot save session ${JSON.stringify(this.name)}: the response headers were already sent`,
         );
       }
-      return this.store.Save(this.req, this.res, this.Session()).then(() => {
+      const store = this.store;
+      if (store.SaveSync !== undefined) {
+        store.SaveSync(this.req, this.res, this.Session());
+        this.written = false;
+        return resolved;
+      }
+      return store.Save(this.req, this.res, this.Session()).then(() => {
         this.written = false;
       });
     } catch (e) {

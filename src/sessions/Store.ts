@@ -36,4 +36,10 @@ export interface Store {
    * request that carries the cookie, instead of a tick later.
    */
   GetSync?(req: IncomingMessage, name: string): SessionResult | undefined;
+  /**
+   * Optional (no Go counterpart), for stores that save without I/O (the cookie store): `Save`
+   * done at once, throwing what `Save` would reject with. `Session.Save()` then resolves
+   * without waiting a tick.
+   */
+  SaveSync?(req: IncomingMessage, res: ServerResponse, session: GorillaSession): void;
 }

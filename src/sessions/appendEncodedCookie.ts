@@ -5,7 +5,9 @@
  * `securecookie.EncodeMulti(name, value, codecs...)`.
  */
 import type { ServerResponse } from "node:http";
-import { type Codec, EncodeMulti, SecureCookie } from "../securecookie/index.ts";
+import type { Codec } from "../securecookie/Codec.ts";
+import { encodeWith } from "../securecookie/encodeMulti.ts";
+import { SecureCookie } from "../securecookie/SecureCookie.ts";
 import { appendSetCookie, newCookie, newPlainCookie } from "./cookieHeader.ts";
 import type { Options } from "./Options.ts";
 
@@ -21,7 +23,11 @@ export function appendEncodedCookie(
   codecs: Codec[],
   options: Options,
 ): void {
-  const encoded = EncodeMulti(name, value, ...codecs);
-  const plain = codecs.every((c) => c instanceof SecureCookie);
-  appendSetCookie(res, (plain ? newPlainCookie : newCookie)(name, encoded, options));
+  const encoded = encodeWith(codecs, name, value);
+  let plain = true;
+  for (const c of codecs) if (!(c instanceof SecureCookie)) plain = false;
+  appendSetCookie(
+    res,
+    plain ? newPlainCookie(name, encoded, options) : newCookie(name, encoded, options),
+  );
 }

@@ -21,12 +21,11 @@ interface Entry {
 }
 
 /**
- * A request's cache: the first session asked for, and the others by name (most requests ask
- * for one, which then needs no Map).
+ * A request's cache: the entry of the first session asked for, and the others by name (most
+ * requests ask for one, which then needs no Map).
  */
-interface Registry {
+interface Registry extends Entry {
   name: string;
-  first: Entry;
   others: Map<string, Entry> | null;
 }
 
@@ -44,17 +43,22 @@ export interface CachedStore {
 function cached(req: IncomingMessage, name: string): Entry | undefined {
   const registry = (req as WithRegistry)[registryKey];
   if (registry === undefined) return undefined;
-  return registry.name === name ? registry.first : registry.others?.get(name);
+  return registry.name === name ? registry : registry.others?.get(name);
 }
 
-function remember(req: IncomingMessage, name: string, entry: Entry): void {
+function remember(
+  req: IncomingMessage,
+  name: string,
+  promise: Promise<SessionResult> | null,
+  result: SessionResult | undefined,
+): void {
   const registry = (req as WithRegistry)[registryKey];
   if (registry === undefined) {
-    (req as WithRegistry)[registryKey] = { name, first: entry, others: null };
+    (req as WithRegistry)[registryKey] = { promise, result, name, others: null };
     return;
   }
   registry.others ??= new Map();
-  registry.others.set(name, entry);
+  registry.others.set(name, { promise, result });
 }
 
 function invalidName(name: string): Error {
@@ -82,7 +86,7 @@ export function requestCache(
   }
   if (store.NewSync !== undefined) return Promise.resolve(loadSync(req, name, store));
   const promise = store.New(req, name);
-  remember(req, name, { promise, result: undefined });
+  remember(req, name, promise, undefined);
   return promise;
 }
 
@@ -103,6 +107,6 @@ export function requestCacheSync(
 /** Loads the session with `store.NewSync` and caches it. */
 function loadSync(req: IncomingMessage, name: string, store: CachedStore): SessionResult {
   const result = store.NewSync!(req, name);
-  remember(req, name, { promise: null, result });
+  remember(req, name, null, result);
   return result;
 }

@@ -12,6 +12,7 @@ import { NewStore } from "../../src/cookie/index.ts";
 import { Default, New, SetLogger } from "../../src/index.ts";
 import { SecureCookie } from "../../src/securecookie/index.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
+import type { RequestSession } from "../../src/sessions/RequestSession.ts";
 
 const key = Buffer.from("secret");
 
@@ -233,6 +234,27 @@ test("Save rejects a value too long for a cookie (securecookie's 4096 bytes)", a
     err = e;
   });
   assert.match(err?.message ?? "", /too long/);
+});
+
+test("Session.Save through SaveSync: the cookie at once, a rejection for a value too long", async () => {
+  const store = new CookieStore(key);
+  const r = req();
+  const res = recorder();
+  New("mysession", store)(r, res, () => {});
+  const s = Default(r) as RequestSession;
+  s.Set("n", 1);
+  const saved = s.Save();
+  assert.is(res.cookies().length, 1, "the cookie is set before the Promise settles");
+  await saved;
+  assert.not.ok(s.Written());
+  s.Set("big", "x".repeat(5000));
+  const err = await s.Save().then(
+    () => null,
+    (e: Error) => e,
+  );
+  assert.match(err?.message ?? "", /too long/);
+  assert.ok(s.Written(), "a failed Save leaves the session to save");
+  assert.is(res.cookies().length, 1);
 });
 
 test.run();
