@@ -33,7 +33,10 @@ interface WithRegistry {
   [registryKey]?: Registry;
 }
 
-/** What the cache asks of a store: its uncached load (also synchronous, for some) and its new empty session. */
+/**
+ * What the cache asks of a store: its uncached load (also a synchronous one, for some) and
+ * its new empty session.
+ */
 export interface CachedStore {
   New: Store["New"];
   NewSync?(req: IncomingMessage, name: string): SessionResult;
