@@ -75,6 +75,9 @@ function scratchFor(room: number): Buffer {
  */
 const WASM_MAX = 5 * 64 - 9;
 
+/** A copy of the MAC being verified (64 bytes: the longest MAC of the hashes here). */
+const expected = new Uint8Array(64);
+
 /** The Hmac whose pad states WebAssembly's memory holds at `INNER_AT` and `OUTER_AT`. */
 let loaded: Hmac | null = null;
 
@@ -107,6 +110,9 @@ export class Hmac {
   /** `key XOR opad` (one block), followed by room for the inner digest. */
   private readonly outer: Buffer;
   private readonly key: Buffer;
+  /** The buffer of the prepared message (see `prepare`), and where its rest starts. */
+  message: Buffer = heapScratch.get(0);
+  private restAt = 0;
   /**
    * SHA-256 states after the inner and the outer pad block, as WebAssembly's memory holds
    * them (null for other hashes, or without WebAssembly).
@@ -142,23 +148,38 @@ export class Hmac {
   }
 
   /**
-   * Computes the MAC of the cookie message `name "|" src[start:end]` (the name as UTF-8).
-   * SHA-256 messages of at most `WASM_MAX` bytes are hashed in WebAssembly, leaving the MAC
-   * in its state (returns null); longer ones by one native one-shot inner hash, then the
-   * outer block in WebAssembly (returns null too); other hashes go through two one-shot
-   * hashes (returns the MAC).
+   * Prepares a message `name "|" rest`, with room for `room` bytes of rest: writes
+   * `name "|"` (the name as UTF-8) into `message` and returns where the rest goes. The caller
+   * writes the rest there, then calls `sumMessage` or `verifyMessage` with its length: the
+   * message is hashed where it lies, without a copy, and its padding overwrites up to 72
+   * bytes after it.
    */
-  private mac(name: string, src: Uint8Array, start: number, end: number): Buffer | null {
+  prepare(name: string, room: number): number {
     const size = this.blockSize;
-    const buf = scratchFor(size + name.length * 3 + 1 + (end - start) + 72);
-    // The message is written after the room of one block (the inner pad, for one-shots).
+    const buf = scratchFor(size + name.length * 3 + 1 + room + 72);
+    // The message starts after the room of one block (the inner pad, for one-shots).
     let n = writeString(buf, name, size);
     buf[n++] = PIPE;
-    if (end - start > SHORT_COPY) {
-      buf.set(src.subarray(start, end), n);
-      n += end - start;
-    } else for (let i = start; i < end; i++) buf[n++] = src[i];
+    this.message = buf;
+    this.restAt = n;
+    return n;
+  }
+
+  /**
+   * Computes the MAC of the prepared message, whose rest is `rest` bytes. SHA-256 messages of
+   * at most `WASM_MAX` bytes are hashed in WebAssembly, leaving the MAC in its state (returns
+   * null); longer ones by one native one-shot inner hash, then the outer block in
+   * WebAssembly (returns null too); other hashes go through two one-shot hashes (returns the
+   * MAC), or `createHmac` where there is no `crypto.hash` (Node < 20.12).
+   */
+  private macOfMessage(rest: number): Buffer | null {
+    const buf = this.message;
+    const size = this.blockSize;
+    const n = this.restAt + rest;
     const length = n - size;
+    if (oneShot === undefined) {
+      return crypto.createHmac(this.hash, this.key).update(buf.subarray(size, n)).digest();
+    }
     const inner = this.innerState;
     if (inner !== null && buf === wasmScratch && length <= WASM_MAX) {
       this.load();
@@ -166,7 +187,7 @@ export class Hmac {
       return null;
     }
     this.ipad.copy(buf, 0);
-    const digest = oneShot!(this.hash, buf.subarray(0, n), "buffer");
+    const digest = oneShot(this.hash, buf.subarray(0, n), "buffer");
     if (inner !== null) {
       // The outer hash of the native inner digest, in WebAssembly.
       const { memory, compress } = sha256!;
@@ -177,7 +198,7 @@ export class Hmac {
       return null;
     }
     digest.copy(this.outer, size);
-    return oneShot!(this.hash, this.outer, "buffer");
+    return oneShot(this.hash, this.outer, "buffer");
   }
 
   /** Puts this key's pad states where WebAssembly's `hmac` reads them, unless they are there. */
@@ -193,10 +214,34 @@ export class Hmac {
     return this.outer.length - this.blockSize;
   }
 
+  /** Go's `createMac` of the prepared message (its rest `rest` bytes), into `dst` at `at`. */
+  sumMessage(rest: number, dst: Uint8Array, at: number): void {
+    const mac = this.macOfMessage(rest);
+    if (mac !== null) dst.set(mac, at);
+    else digestInto(sha256!.memory, dst, at);
+  }
+
   /**
-   * Go's `createMac` of `name "|" src[start:end]`, written into `dst` at `at` (`size`
-   * bytes): the message bytes are copied once, and no MAC buffer is made for SHA-256.
+   * Whether `mac[from:to]` is the MAC of the prepared message (its rest `rest` bytes),
+   * compared in constant time (Go's `hmac.Equal`). The MAC may lie after the message.
    */
+  verifyMessage(rest: number, mac: Uint8Array, from: number, to: number): boolean {
+    const size = this.size;
+    if (to - from !== size) return false;
+    // A copy first: the message's padding may overwrite it.
+    for (let i = 0; i < size; i++) expected[i] = mac[from + i];
+    const computed = this.macOfMessage(rest);
+    let diff = 0;
+    if (computed !== null) for (let i = 0; i < size; i++) diff |= expected[i] ^ computed[i];
+    else {
+      // The digest's byte i is byte i ^ 3 of the state's little-endian words.
+      const memory = sha256!.memory;
+      for (let i = 0; i < 32; i++) diff |= expected[i] ^ memory[STATE_AT + (i ^ 3)];
+    }
+    return diff === 0;
+  }
+
+  /** Go's `createMac` of `name "|" src[start:end]`, written into `dst` at `at`. */
   sumInto(
     dst: Uint8Array,
     at: number,
@@ -205,9 +250,7 @@ export class Hmac {
     start = 0,
     end = src.length,
   ): void {
-    const mac = this.macOrState(name, src, start, end);
-    if (mac !== null) dst.set(mac, at);
-    else digestInto(sha256!.memory, dst, at);
+    this.sumMessage(this.copyMessage(name, src, start, end), dst, at);
   }
 
   /** Go's `createMac` of `name "|" src[start:end]`. */
@@ -217,29 +260,17 @@ export class Hmac {
     return out;
   }
 
-  /**
-   * Whether `mac` is the MAC of `name "|" src[start:end]`, compared in constant time (Go's
-   * `hmac.Equal`).
-   */
+  /** Whether `mac` is the MAC of `name "|" src[start:end]`, compared in constant time. */
   verify(mac: Uint8Array, name: string, src: Uint8Array, start = 0, end = src.length): boolean {
-    const mac2 = this.macOrState(name, src, start, end);
-    if (mac2 !== null) return mac.length === mac2.length && crypto.timingSafeEqual(mac, mac2);
-    if (mac.length !== 32) return false;
-    // The digest's byte i is byte i ^ 3 of the state's little-endian words.
-    const memory = sha256!.memory;
-    let diff = 0;
-    for (let i = 0; i < 32; i++) diff |= mac[i] ^ memory[STATE_AT + (i ^ 3)];
-    return diff === 0;
+    return this.verifyMessage(this.copyMessage(name, src, start, end), mac, 0, mac.length);
   }
 
-  /** The MAC, or null when it is the SHA-256 state (`mac`); `createHmac` without `crypto.hash`. */
-  private macOrState(name: string, src: Uint8Array, start: number, end: number): Buffer | null {
-    if (oneShot !== undefined) return this.mac(name, src, start, end);
-    return crypto
-      .createHmac(this.hash, this.key)
-      .update(name)
-      .update("|")
-      .update(src.subarray(start, end))
-      .digest();
+  /** Prepares the message `name "|" src[start:end]`; returns its rest's length. */
+  private copyMessage(name: string, src: Uint8Array, start: number, end: number): number {
+    let n = this.prepare(name, end - start);
+    const buf = this.message;
+    if (end - start > SHORT_COPY) buf.set(src.subarray(start, end), n);
+    else for (let i = start; i < end; i++) buf[n++] = src[i];
+    return end - start;
   }
 }

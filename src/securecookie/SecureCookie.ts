@@ -42,11 +42,9 @@ import { ValueTooLongError } from "./ValueTooLongError.ts";
 const PIPE = 0x7c; // '|'
 
 /**
- * The bytes of the cookie being encoded or decoded ("date|value|mac"), and the IV and
- * ciphertext being encoded: reused, since Encode and Decode run to completion without
- * handing them out.
+ * The IV and ciphertext being encoded: reused, since Encode runs to completion without
+ * handing them out. (The cookie's bytes, "date|value|mac", are in the MAC's buffer.)
  */
-const signedScratch = new Scratch();
 const sealedScratch = new Scratch();
 
 /**
@@ -201,20 +199,22 @@ export class SecureCookie implements Codec {
         throw new SecureCookieError("usage", "", asError(e));
       }
     }
-    // 3. Create MAC for "name|date|value", written as bytes "date|value|" (value encoded to
-    // base64 in place) with room for the MAC after the extra pipe.
+    // 3. Create MAC for "name|date|value".
+    // Written as bytes "date|value" right after "name|" in the MAC's message buffer (value
+    // encoded to base64 in place), then "|" and the MAC after them.
     const date = String(this.timestamp());
     const signedLength = date.length + 1 + encodedLen(bLength);
     const length = signedLength + 1 + this.mac.size;
-    const out = signedScratch.get(length);
-    out.write(date, 0, "latin1");
-    out[date.length] = PIPE;
-    urlEncodeInto(b, bLength, out, date.length + 1);
-    out[signedLength] = PIPE;
-    // Append mac, remove name.
-    this.mac.sumInto(out, signedLength + 1, name, out, 0, signedLength);
+    const at = this.mac.prepare(name, length);
+    const out = this.mac.message;
+    out.write(date, at, "latin1");
+    out[at + date.length] = PIPE;
+    urlEncodeInto(b, bLength, out, at + date.length + 1);
+    // Append mac (the pipe after hashing: the padding overwrote it), remove name.
+    this.mac.sumMessage(signedLength, out, at + signedLength + 1);
+    out[at + signedLength] = PIPE;
     // 4. Encode to base64.
-    const cookie = urlEncode(out, length);
+    const cookie = urlEncode(out, at, at + length);
     // 5. Check length.
     if (this.maxLength !== 0 && cookie.length > this.maxLength) {
       throw new ValueTooLongError(errEncodedValueTooLong, cookie.length);
@@ -243,15 +243,18 @@ export class SecureCookie implements Codec {
       const n = Buffer.byteLength(value);
       if (n > this.maxLength) throw new ValueTooLongError(errValueToDecodeTooLong, n);
     }
-    // 2. Decode from base64.
-    const b = decode(value);
+    // 2. Decode from base64, right after "name|" in the MAC's message buffer: the MAC is
+    // verified where the bytes lie.
+    const at = this.mac.prepare(name, value.length);
+    const b = this.mac.message;
+    const end = at + decode(value, b, at);
     // 3. Verify MAC. Value is "date|value|mac".
-    const datePipe = b.indexOf(PIPE);
-    const macPipe = datePipe < 0 ? -1 : b.indexOf(PIPE, datePipe + 1);
+    const datePipe = pipeIn(b, at, end);
+    const macPipe = datePipe < 0 ? -1 : pipeIn(b, datePipe + 1, end);
     if (macPipe < 0) throw ErrMacInvalid;
-    verifyMac(this.mac, name, b, macPipe);
+    verifyMac(this.mac, b, at, macPipe, end);
     // 4. Verify date ranges.
-    const t1 = parseInt64(b, 0, datePipe);
+    const t1 = parseInt64(b, at, datePipe);
     if (t1 === null) throw errTimestampInvalid;
     const t2 = this.timestamp();
     if (this.minAge !== 0 && after(t1, t2, this.minAge)) throw errTimestampTooNew;
@@ -301,12 +304,17 @@ function before(t1: number | bigint, t2: number, age: number): boolean {
 // Authentication -------------------------------------------------------------
 
 /**
- * Go's `verifyMac` of `b` ("date|value|mac", the last pipe at `macPipe`): the MAC of
- * `name "|" date "|" value` must equal `mac`, compared in constant time; `ErrMacInvalid`
- * otherwise.
+ * Go's `verifyMac` of the prepared message `name "|" b[at:macPipe]`: the MAC
+ * `b[macPipe+1:end]` must be its MAC, compared in constant time; `ErrMacInvalid` otherwise.
  */
-function verifyMac(h: Hmac, name: string, b: Uint8Array, macPipe: number): void {
-  if (!h.verify(b.subarray(macPipe + 1), name, b, 0, macPipe)) throw ErrMacInvalid;
+function verifyMac(h: Hmac, b: Uint8Array, at: number, macPipe: number, end: number): void {
+  if (!h.verifyMessage(macPipe - at, b, macPipe + 1, end)) throw ErrMacInvalid;
+}
+
+/** The first `|` of `b[from:end]`, or -1. */
+function pipeIn(b: Buffer, from: number, end: number): number {
+  const i = b.indexOf(PIPE, from);
+  return i < end ? i : -1;
 }
 
 // Encryption -----------------------------------------------------------------
@@ -352,12 +360,12 @@ function decrypt(block: AesBlock, value: Uint8Array): number {
 // Encoding -------------------------------------------------------------------
 
 /**
- * Decodes a cookie using base64, into the signed scratch; errors are decode errors "base64
- * decode failed".
+ * Decodes a cookie using base64 into `dst` at `at` (with room for `value.length` bytes) and
+ * returns its length; errors are decode errors "base64 decode failed".
  */
-function decode(value: string): Buffer {
+function decode(value: string, dst: Buffer, at: number): number {
   try {
-    return urlDecodeStringInto(value, signedScratch.get(value.length));
+    return urlDecodeStringInto(value, dst, at);
   } catch (e) {
     throw base64Failed(e);
   }

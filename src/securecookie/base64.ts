@@ -31,10 +31,10 @@ function asBuffer(b: Uint8Array): Buffer {
   return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 
-/** `base64.URLEncoding.EncodeToString(src[:length])`. */
-export function urlEncode(src: Uint8Array, length = src.length): string {
-  const s = asBuffer(src).toString("base64url", 0, length);
-  switch (length % 3) {
+/** `base64.URLEncoding.EncodeToString(src[start:end])`. */
+export function urlEncode(src: Uint8Array, start = 0, end = src.length): string {
+  const s = asBuffer(src).toString("base64url", start, end);
+  switch ((end - start) % 3) {
     case 1:
       return `${s}==`;
     case 2:
@@ -75,17 +75,18 @@ export function urlEncodeInto(src: Uint8Array, n: number, dst: Uint8Array, at: n
  * `CorruptInputError` as Go returns it.
  */
 export function urlDecodeString(src: string): Buffer {
-  return urlDecodeStringInto(src, Buffer.allocUnsafe(src.length));
+  const dst = Buffer.allocUnsafe(src.length);
+  return dst.subarray(0, urlDecodeStringInto(src, dst, 0));
 }
 
 /**
- * `urlDecodeString`, decoding into `scratch` (at least `src.length` bytes) and returning a
- * view of it when Node's decoder may decode `src`: when it is shaped like what an encoder
- * writes (whole quanta of ASCII, no `+` or `/`, at most two `=` at the very end) and Node
- * writes the length whole quanta give (every character Node skips would shorten it). Other
- * text goes through Go's decoder, into a new buffer.
+ * `urlDecodeString` into `dst` at `at` (with room for `src.length` bytes); returns the
+ * decoded length. Node's decoder writes it when `src` is shaped like what an encoder writes
+ * (whole quanta of ASCII, no `+` or `/`, at most two `=` at the very end) and it writes the
+ * length whole quanta give (every character Node skips would shorten it); other text goes
+ * through Go's decoder.
  */
-export function urlDecodeStringInto(src: string, scratch: Buffer): Buffer {
+export function urlDecodeStringInto(src: string, dst: Buffer, at: number): number {
   const n = src.length;
   if (n % 4 === 0 && Buffer.byteLength(src, "utf8") === n) {
     if (src.indexOf("+") === -1 && src.indexOf("/") === -1) {
@@ -94,12 +95,14 @@ export function urlDecodeStringInto(src: string, scratch: Buffer): Buffer {
       if (pad <= 1 || (pad === 2 && src.charCodeAt(n - 1) === PAD)) {
         // Node's "base64url" decoding is its lenient "base64" decoder (both alphabets, same
         // skipping), and the faster of the two on this runtime.
-        const length = scratch.write(src, 0, n, "base64url");
-        if (length === (n / 4) * 3 - pad) return scratch.subarray(0, length);
+        const length = dst.write(src, at, n, "base64url");
+        if (length === (n / 4) * 3 - pad) return length;
       }
     }
   }
-  return goDecode(Buffer.from(src, "utf8"));
+  const decoded = goDecode(Buffer.from(src, "utf8"));
+  dst.set(decoded, at);
+  return decoded.length;
 }
 
 /**

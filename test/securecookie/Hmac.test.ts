@@ -70,6 +70,32 @@ test("two keys in turn, short and long messages: each MAC under its own key", ()
   }
 });
 
+test("a prepared message is hashed where it lies, its MAC written or checked right after it", () => {
+  for (const hash of ["sha256", "sha512", "sha1"] as HashName[]) {
+    const key = Buffer.from("key");
+    const h = new Hmac(hash, key);
+    for (const n of [0, 20, 100, 400]) {
+      const rest = Buffer.alloc(n, n + 1);
+      const want = reference(hash, key, "mysession", rest);
+      // sumMessage: the MAC after the message, as Encode writes "date|value|mac".
+      let at = h.prepare("mysession", n + 1 + want.length);
+      h.message.set(rest, at);
+      h.sumMessage(n, h.message, at + n + 1);
+      assert.equal(h.message.subarray(at + n + 1, at + n + 1 + want.length), want, `${hash} ${n}`);
+      // verifyMessage: the MAC right after the message, where the padding goes.
+      at = h.prepare("mysession", n + 1 + want.length);
+      h.message.set(rest, at);
+      h.message.set(want, at + n + 1);
+      assert.ok(h.verifyMessage(n, h.message, at + n + 1, at + n + 1 + want.length));
+      at = h.prepare("mysession", n + 1 + want.length);
+      h.message.set(rest, at);
+      h.message.set(want, at + n + 1);
+      h.message[at + n + 1] ^= 1;
+      assert.not.ok(h.verifyMessage(n, h.message, at + n + 1, at + n + 1 + want.length));
+    }
+  }
+});
+
 test("verify refuses a MAC that differs in any byte or in length", () => {
   const h = new Hmac("sha256", Buffer.from("key"));
   const msg = Buffer.from("1700000000|dmFsdWU=");

@@ -266,7 +266,7 @@ test("decoded values keep their bytes through later Encode and Decode calls", ()
   for (const block of [null, Buffer.alloc(32, 7)]) {
     const s = New(Buffer.from("key"), block).SetSerializer(new NopEncoder()).MaxLength(0);
     const first = s.Decode("n", s.Encode("n", Buffer.from("first value"))) as Uint8Array;
-    for (const n of [10, 3000, 9000]) {
+    for (const n of [10, 3000, 9000, 70000]) {
       const other = Buffer.alloc(n, "z");
       assert.equal(Buffer.from(s.Decode("n", s.Encode("n", other)) as Uint8Array), other);
     }
