@@ -7,6 +7,10 @@
  * (Node < 20.12) use `createHmac`. SHA-256, the default, runs in WebAssembly from the pads'
  * precomputed states (`Sha256.ts`): no native call per MAC for short messages, and for
  * longer ones only the inner hash is native (the outer one is a single block).
+ *
+ * The message is the cookie's, `name "|" rest`. `prepare` writes `name "|"` into the
+ * buffer the MAC is computed in (WebAssembly's memory for SHA-256) and lets the caller write
+ * the rest after it, so the cookie's bytes are hashed where they lie.
  */
 import * as crypto from "node:crypto";
 import { Scratch } from "./Scratch.ts";
@@ -241,22 +245,10 @@ export class Hmac {
     return diff === 0;
   }
 
-  /** Go's `createMac` of `name "|" src[start:end]`, written into `dst` at `at`. */
-  sumInto(
-    dst: Uint8Array,
-    at: number,
-    name: string,
-    src: Uint8Array,
-    start = 0,
-    end = src.length,
-  ): void {
-    this.sumMessage(this.copyMessage(name, src, start, end), dst, at);
-  }
-
   /** Go's `createMac` of `name "|" src[start:end]`. */
   sum(name: string, src: Uint8Array, start = 0, end = src.length): Buffer {
     const out = Buffer.allocUnsafe(this.size);
-    this.sumInto(out, 0, name, src, start, end);
+    this.sumMessage(this.copyMessage(name, src, start, end), out, 0);
     return out;
   }
 

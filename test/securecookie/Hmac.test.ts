@@ -1,7 +1,8 @@
 /**
  * Hmac (RFC 2104 over one-shot hashes with precomputed pads) equals node:crypto's HMAC of
  * the cookie message `name "|" bytes` for every hash, key length (empty, shorter and longer
- * than the block), name and message.
+ * than the block), name and message; `prepare` lets the caller write the message where it is
+ * hashed.
  */
 import { createHmac } from "node:crypto";
 import fc from "fast-check";
@@ -40,9 +41,6 @@ test("equals createHmac for every hash, key, name and message", () => {
         const h = new Hmac(hash, key);
         const want = reference(hash, key, name, msg);
         assert.equal(h.sum(name, msg), want);
-        const dst = Buffer.alloc(want.length + 3);
-        h.sumInto(dst, 3, name, msg);
-        assert.equal(dst.subarray(3), want);
         assert.ok(h.verify(want, name, msg));
       },
     ),
