@@ -25,6 +25,11 @@ import {
   stateAfter,
 } from "./Sha256.ts";
 
+/**
+ * The hash of the HMAC, by Node's name, standing for Go's `hashFunc`: `"sha256"` is
+ * `sha256.New` (the default), `"sha1"` `sha1.New`, `"sha512"` `sha512.New`, `"sha512-256"`
+ * `sha512.New512_256`, `"sha3-256"` `sha3.New256`, `"md5"` `md5.New`, ...
+ */
 export type HashName =
   | "md5"
   | "sha1"
@@ -86,9 +91,6 @@ const expected = new Uint8Array(64);
 let loaded: Hmac | null = null;
 
 const PIPE = 0x7c; // '|'
-
-/** Messages at most this long are copied by a loop (no view made), longer ones natively. */
-const SHORT_COPY = 256;
 
 /** Strings at least this long are written by one native UTF-8 write instead of inline. */
 const NATIVE_WRITE = 32;
@@ -243,26 +245,5 @@ export class Hmac {
       for (let i = 0; i < 32; i++) diff |= expected[i] ^ memory[STATE_AT + (i ^ 3)];
     }
     return diff === 0;
-  }
-
-  /** Go's `createMac` of `name "|" src[start:end]`. */
-  sum(name: string, src: Uint8Array, start = 0, end = src.length): Buffer {
-    const out = Buffer.allocUnsafe(this.size);
-    this.sumMessage(this.copyMessage(name, src, start, end), out, 0);
-    return out;
-  }
-
-  /** Whether `mac` is the MAC of `name "|" src[start:end]`, compared in constant time. */
-  verify(mac: Uint8Array, name: string, src: Uint8Array, start = 0, end = src.length): boolean {
-    return this.verifyMessage(this.copyMessage(name, src, start, end), mac, 0, mac.length);
-  }
-
-  /** Prepares the message `name "|" src[start:end]`; returns its rest's length. */
-  private copyMessage(name: string, src: Uint8Array, start: number, end: number): number {
-    let n = this.prepare(name, end - start);
-    const buf = this.message;
-    if (end - start > SHORT_COPY) buf.set(src.subarray(start, end), n);
-    else for (let i = start; i < end; i++) buf[n++] = src[i];
-    return end - start;
   }
 }

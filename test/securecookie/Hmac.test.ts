@@ -25,6 +25,22 @@ const hashes: HashName[] = [
   "sha3-512",
 ];
 
+/** Hmac's MAC of `name "|" msg`: the message prepared, written, then summed. */
+function sum(h: Hmac, name: string, msg: Uint8Array): Buffer {
+  const at = h.prepare(name, msg.length);
+  h.message.set(msg, at);
+  const out = Buffer.alloc(h.size);
+  h.sumMessage(msg.length, out, 0);
+  return out;
+}
+
+/** Whether Hmac verifies `mac` as the MAC of `name "|" msg`. */
+function verify(h: Hmac, mac: Uint8Array, name: string, msg: Uint8Array): boolean {
+  const at = h.prepare(name, msg.length);
+  h.message.set(msg, at);
+  return h.verifyMessage(msg.length, mac, 0, mac.length);
+}
+
 /** node:crypto's HMAC of the cookie message `name "|" msg`. */
 function reference(hash: HashName, key: Uint8Array, name: string, msg: Uint8Array): Buffer {
   return createHmac(hash, key).update(name).update("|").update(msg).digest();
@@ -40,21 +56,21 @@ test("equals createHmac for every hash, key, name and message", () => {
       (hash, key, name, msg) => {
         const h = new Hmac(hash, key);
         const want = reference(hash, key, name, msg);
-        assert.equal(h.sum(name, msg), want);
-        assert.ok(h.verify(want, name, msg));
+        assert.equal(sum(h, name, msg), want);
+        assert.ok(verify(h, want, name, msg));
       },
     ),
     { numRuns: 600 },
   );
 });
 
-test("one Hmac serves many messages, long ones too, and a part of a buffer", () => {
+test("one Hmac serves many messages, long ones too", () => {
   const h = new Hmac("sha256", Buffer.from("key"));
   for (const n of [0, 1, 55, 56, 64, 127, 128, 129, 1000, 5000, 70000]) {
-    const msg = Buffer.alloc(n + 7, n & 0xff);
-    const want = reference("sha256", Buffer.from("key"), "n", msg.subarray(3, n + 3));
-    assert.equal(h.sum("n", msg, 3, n + 3), want, `${n}`);
-    assert.ok(h.verify(want, "n", msg, 3, n + 3), `${n}`);
+    const msg = Buffer.alloc(n, n & 0xff);
+    const want = reference("sha256", Buffer.from("key"), "n", msg);
+    assert.equal(sum(h, "n", msg), want, `${n}`);
+    assert.ok(verify(h, want, "n", msg), `${n}`);
   }
 });
 
@@ -64,7 +80,7 @@ test("two keys in turn, short and long messages: each MAC under its own key", ()
   for (let i = 0; i < 12; i++) {
     const k = i % 2;
     const msg = Buffer.alloc(i % 3 === 0 ? 700 : 20 + i, i);
-    assert.equal(macs[k].sum("n", msg), reference("sha256", keys[k], "n", msg), `message ${i}`);
+    assert.equal(sum(macs[k], "n", msg), reference("sha256", keys[k], "n", msg), `message ${i}`);
   }
 });
 
@@ -97,19 +113,19 @@ test("a prepared message is hashed where it lies, its MAC written or checked rig
 test("verify refuses a MAC that differs in any byte or in length", () => {
   const h = new Hmac("sha256", Buffer.from("key"));
   const msg = Buffer.from("1700000000|dmFsdWU=");
-  const mac = h.sum("session", msg);
+  const mac = sum(h, "session", msg);
   for (let i = 0; i < mac.length; i++) {
     const bad = Buffer.from(mac);
     bad[i] ^= 1;
-    assert.not.ok(h.verify(bad, "session", msg), `byte ${i}`);
+    assert.not.ok(verify(h, bad, "session", msg), `byte ${i}`);
   }
-  assert.not.ok(h.verify(mac.subarray(0, 31), "session", msg));
-  assert.not.ok(h.verify(mac, "session2", msg));
+  assert.not.ok(verify(h, mac.subarray(0, 31), "session", msg));
+  assert.not.ok(verify(h, mac, "session2", msg));
   const sha1 = new Hmac("sha1", Buffer.from("key"));
-  const mac1 = sha1.sum("session", msg);
-  assert.ok(sha1.verify(mac1, "session", msg));
+  const mac1 = sum(sha1, "session", msg);
+  assert.ok(verify(sha1, mac1, "session", msg));
   mac1[19] ^= 0x80;
-  assert.not.ok(sha1.verify(mac1, "session", msg));
+  assert.not.ok(verify(sha1, mac1, "session", msg));
 });
 
 test("a hash HMAC cannot use is a TypeError", () => {
