@@ -56,12 +56,22 @@ test("malformed MarshalBinary bytes are decode errors, as Go's UnmarshalBinary r
     Uint8Array.of(3, ...good.subarray(1)), // unsupported version
     good.subarray(0, 14), // too short
     Uint8Array.of(...good, 0), // too long for version 1
-    Uint8Array.of(1, 0, 0, 0, 0, 0, 0, 0, 0, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff), // nanoseconds ≥ 1e9
   ];
   for (const b of bad) {
     assert.throws(
       () => unmarshalTime(b),
       (e: unknown) => e instanceof GobError && e.code === "decode",
+    );
+  }
+});
+
+test("nanoseconds outside a second are decode errors (stricter than Go, README)", () => {
+  for (const nsec of [1e9, 2 ** 31 - 1, -1]) {
+    const b = marshalTime(0, 0, null);
+    new DataView(b.buffer, b.byteOffset).setInt32(9, nsec);
+    assert.throws(
+      () => unmarshalTime(b),
+      (e: unknown) => e instanceof GobError && /invalid nanoseconds/.test(e.message),
     );
   }
 });
