@@ -1,13 +1,16 @@
 /**
  * Request cookies against Go's `(*http.Request).Cookie(name)`
- * (test/vectors/setcookie.json, written by compat/cmd/vectors/setcookie.go).
+ * (test/vectors/setcookie.json, written by compat/cmd/vectors/setcookie.go), and against Go
+ * itself for random headers (compat/cmd/gocodec, ops in cookieheader.go).
  */
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { cookieFromHeader, requestCookie } from "../../src/sessions/requestCookie.ts";
+import { GoCodec } from "../support/gocodec.ts";
 
 interface RequestCookieCase {
   lines: string[] | null;
@@ -81,6 +84,59 @@ test("node:http joins repeated Cookie headers the way Go reads them", async () =
   });
   server.close();
   assert.is(seen, "2");
+});
+
+let go: GoCodec | null = null;
+test.before(() => {
+  go = GoCodec.start();
+});
+test.after(() => {
+  go?.close();
+});
+
+/** Bytes as node:http gives them, one a character, in base64 for Go. */
+function bytes64(s: string): string {
+  return Buffer.from(s, "latin1").toString("base64");
+}
+
+test("random headers: requestCookie finds what Go's r.Cookie(name) finds", async () => {
+  if (!go) return;
+  // A line is cookie pairs between separators; names, spaces, quotes and bytes Go refuses
+  // in values all vary.
+  const names = ["mysession", "a", "x", "b1", "my session", "a=b", ""];
+  const piece = fc.constantFrom(
+    ...'= ; \t " \\ , b1 x=y \x7f \x00 \xfc \xc3\xbc ! # ( ) ~ v 0 -_'.split(" "),
+    " ",
+  );
+  const pair = fc
+    .tuple(
+      fc.constantFrom("", " ", "\t"),
+      fc.constantFrom(...names),
+      fc.constantFrom("", " "),
+      fc.constantFrom("=", "=", "=", ""),
+      fc.array(piece, { maxLength: 6 }),
+    )
+    .map(([before, n, after, eq, value]) => before + n + after + eq + value.join(""));
+  const line = fc
+    .tuple(fc.array(pair, { maxLength: 4 }), fc.constantFrom(";", "; ", ";;", " ; "))
+    .map(([pairs, sep]) => pairs.join(sep));
+  const name = fc.constantFrom(...names);
+  const seen = { found: 0, missing: 0 };
+  await fc.assert(
+    fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 3 }), name, async (lines, n) => {
+      const theirs = await go!.call<{ found: boolean; value: string }>("requestCookie", {
+        lines: lines.map(bytes64),
+        name: bytes64(n),
+      });
+      const ours = requestCookie(fakeRequest(lines), n);
+      const label = JSON.stringify({ lines, n });
+      assert.is(ours !== undefined, theirs.found, label);
+      seen[theirs.found ? "found" : "missing"]++;
+      if (ours !== undefined) assert.is(bytes64(ours), theirs.value, label);
+    }),
+    { numRuns: 1500 },
+  );
+  assert.ok(seen.found > 100 && seen.missing > 100, JSON.stringify(seen));
 });
 
 test.run();

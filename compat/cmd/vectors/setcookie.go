@@ -3,22 +3,17 @@ package main
 // Vectors of the session cookie headers (test/vectors/setcookie.json):
 //
 //   - "newCookie": gorilla/sessions v1.2.2 sessions.NewCookie(name, value, options).String()
-//     for many Options. NewCookie reads time.Now() for Expires, so each header is built the
-//     same way with a fixed clock: NewCookie, then Expires = now.Add(time.Duration(MaxAge) *
-//     time.Second) when MaxAge > 0 (what NewCookie does with time.Now()). The generator checks
-//     that NewCookie's own Expires matches that construction against the real clock.
+//     for many Options, with a fixed clock (cookieheader.NewCookieAt).
 //   - "requestCookie": net/http (*Request).Cookie(name) for Cookie header lines.
 //
 // Regenerate: (cd compat && go run ./cmd/vectors -out ../test/vectors)
 
 import (
 	"log"
-	"net/http"
-	"os"
 	"strings"
 	"time"
 
-	"github.com/gorilla/sessions"
+	"hertz-sessions/compat/cookieheader"
 )
 
 func init() { generators["setcookie"] = setCookieVectors }
@@ -26,21 +21,12 @@ func init() { generators["setcookie"] = setCookieVectors }
 // setCookieNow is the fixed clock of the vectors (whole milliseconds, as JavaScript's).
 var setCookieNow = time.Date(2025, time.March, 14, 15, 9, 26, 535_000_000, time.UTC)
 
-type setCookieOptions struct {
-	Path     string
-	Domain   string
-	MaxAge   int
-	Secure   bool
-	HttpOnly bool
-	SameSite int
-}
-
 type newCookieCase struct {
-	Name    string           `json:"name"`
-	Value   string           `json:"value"`
-	Options setCookieOptions `json:"options"`
-	NowMs   int64            `json:"nowMs"`
-	Header  string           `json:"header"`
+	Name    string               `json:"name"`
+	Value   string               `json:"value"`
+	Options cookieheader.Options `json:"options"`
+	NowMs   int64                `json:"nowMs"`
+	Header  string               `json:"header"`
 	// Log holds what net/http logged while writing the header (dropped bytes, domain).
 	Log []string `json:"log"`
 }
@@ -52,38 +38,13 @@ type requestCookieCase struct {
 	Value string   `json:"value"`
 }
 
-func newCookieAt(name, value string, o setCookieOptions, now time.Time) (string, []string) {
-	opts := &sessions.Options{
-		Path: o.Path, Domain: o.Domain, MaxAge: o.MaxAge,
-		Secure: o.Secure, HttpOnly: o.HttpOnly, SameSite: http.SameSite(o.SameSite),
-	}
-	before := time.Now()
-	c := sessions.NewCookie(name, value, opts)
-	after := time.Now()
-	if o.MaxAge > 0 {
-		d := time.Duration(o.MaxAge) * time.Second
-		if c.Expires.Before(before.Add(d)) || c.Expires.After(after.Add(d)) {
-			log.Fatalf("setcookie: NewCookie's Expires %v is not time.Now()+%v", c.Expires, d)
-		}
-		c.Expires = now.Add(d)
-	}
-	var logged strings.Builder
-	log.SetOutput(&logged)
-	log.SetFlags(0)
-	header := c.String()
-	log.SetOutput(os.Stderr)
-	log.SetFlags(log.LstdFlags)
-	lines := []string{}
-	if logged.Len() > 0 {
-		lines = strings.Split(strings.TrimSuffix(logged.String(), "\n"), "\n")
-	}
-	return header, lines
-}
-
 func setCookieVectors() any {
 	var cases []newCookieCase
-	add := func(name, value string, o setCookieOptions) {
-		header, logged := newCookieAt(name, value, o, setCookieNow)
+	add := func(name, value string, o cookieheader.Options) {
+		header, logged, err := cookieheader.NewCookieAt(name, value, o, setCookieNow)
+		if err != nil {
+			log.Fatalf("setcookie: %v", err)
+		}
 		cases = append(cases, newCookieCase{
 			Name: name, Value: value, Options: o, NowMs: setCookieNow.UnixMilli(),
 			Header: header, Log: logged,
@@ -94,38 +55,38 @@ func setCookieVectors() any {
 		for _, secure := range []bool{false, true} {
 			for _, httpOnly := range []bool{false, true} {
 				add("mysession", "MTcwMDAwMDAwMHxEdi1CQkFFQ180SUFBUkFCRUFBQUJQX0NBQUVHYzNSeWFXNW5EQVVBQTJ0bGVRWnpkSEpwYm1jTUJBQUNiMnM9fA==",
-					setCookieOptions{Path: "/", MaxAge: 86400 * 30, Secure: secure, HttpOnly: httpOnly, SameSite: sameSite})
+					cookieheader.Options{Path: "/", MaxAge: 86400 * 30, Secure: secure, HttpOnly: httpOnly, SameSite: sameSite})
 			}
 		}
 	}
 	// MaxAge: session cookie, future, delete now, and durations whose nanoseconds wrap int64.
 	for _, maxAge := range []int{0, 1, 59, 3600, 86400 * 30, 315360000, -1, -100,
 		9_223_372_036, 9_223_372_037, 20_000_000_000, 9_007_199_254_740_991} {
-		add("mysession", "v", setCookieOptions{Path: "/", MaxAge: maxAge})
+		add("mysession", "v", cookieheader.Options{Path: "/", MaxAge: maxAge})
 	}
 	// Paths, sanitized byte by byte.
 	for _, path := range []string{"", "/", "/foo/bar/bat", "/a;b", "/ü", "/with space", "/tab\there", "/\"q\"", "/del\x7f"} {
-		add("mysession", "v", setCookieOptions{Path: path, MaxAge: 60})
+		add("mysession", "v", cookieheader.Options{Path: path, MaxAge: 60})
 	}
 	// Domains: names, IPv4, and invalid ones Go drops.
 	for _, domain := range []string{"", "localhost", "example.com", ".example.com", "1.2.3.4", "01.2.3.4",
 		"256.1.1.1", "1.2.3", "::1", "[::1]", "bad_domain", "-a.com", "a-.com", "a..com", "example.com.",
 		"123.com", "123", "..com", ".", "münchen.de", "a.b-c.d", strings.Repeat("a", 63) + ".com",
 		strings.Repeat("a", 64) + ".com", strings.Repeat("a.", 127) + "a", strings.Repeat("a.", 128) + "a"} {
-		add("mysession", "v", setCookieOptions{Path: "/", Domain: domain})
+		add("mysession", "v", cookieheader.Options{Path: "/", Domain: domain})
 	}
 	// Values: quoting (space, comma) and dropped bytes.
 	for _, value := range []string{"", "abc", "with space", "a,b", " lead", "trail ", "quote\"d", "semi;colon",
 		"back\\slash", "ü", "tab\there", "=eq=", "\"already\"", "a, b;c\\d\"e f", "\x7f", "MTcw-_=="} {
-		add("mysession", value, setCookieOptions{Path: "/", MaxAge: 60})
+		add("mysession", value, cookieheader.Options{Path: "/", MaxAge: 60})
 	}
 	// Names: Go writes no header for a name that is no token.
 	for _, name := range []string{"mysession", "a", "ok-name_1.x!#$%&'*+^`|~", "", "bad name", "a;b", "a=b", "ü", "a\"b"} {
-		add(name, "v", setCookieOptions{Path: "/", MaxAge: 60, HttpOnly: true, SameSite: 2})
+		add(name, "v", cookieheader.Options{Path: "/", MaxAge: 60, HttpOnly: true, SameSite: 2})
 	}
 	// Everything at once.
-	add("mysession", "x y", setCookieOptions{Path: "/p", Domain: ".example.org", MaxAge: -1, Secure: true, HttpOnly: true, SameSite: 4})
-	add("mysession", "x", setCookieOptions{Path: "/p", Domain: "example.org", MaxAge: 7200, Secure: true, HttpOnly: true, SameSite: 3})
+	add("mysession", "x y", cookieheader.Options{Path: "/p", Domain: ".example.org", MaxAge: -1, Secure: true, HttpOnly: true, SameSite: 4})
+	add("mysession", "x", cookieheader.Options{Path: "/p", Domain: "example.org", MaxAge: 7200, Secure: true, HttpOnly: true, SameSite: 3})
 
 	return map[string]any{"newCookie": cases, "requestCookie": requestCookieVectors()}
 }
@@ -133,15 +94,8 @@ func setCookieVectors() any {
 func requestCookieVectors() []requestCookieCase {
 	var cases []requestCookieCase
 	add := func(name string, lines ...string) {
-		r := &http.Request{Header: http.Header{}}
-		if lines != nil {
-			r.Header["Cookie"] = lines
-		}
-		c := requestCookieCase{Lines: lines, Name: name}
-		if ck, err := r.Cookie(name); err == nil {
-			c.Found, c.Value = true, ck.Value
-		}
-		cases = append(cases, c)
+		value, found := cookieheader.RequestCookie(lines, name)
+		cases = append(cases, requestCookieCase{Lines: lines, Name: name, Found: found, Value: value})
 	}
 	add("mysession")
 	add("mysession", "mysession=abc")
