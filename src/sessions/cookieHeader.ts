@@ -16,7 +16,7 @@ export function newCookie(
   options: Options,
   now: number = Date.now(),
 ): string {
-  return cookieString(name, sanitizeCookieValue(value), options, now);
+  return cookieString(name, value, true, options, now);
 }
 
 /**
@@ -24,13 +24,22 @@ export function newCookie(
  * cookie-value bytes, no space, no comma (such as securecookie's base64), unchecked.
  */
 export function newPlainCookie(name: string, value: string, options: Options): string {
-  return cookieString(name, value, options, Date.now());
+  return cookieString(name, value, false, options, Date.now());
 }
 
-/** `(*Cookie).String()` of a sanitized value. */
-function cookieString(name: string, value: string, options: Options, now: number): string {
+/**
+ * `(*Cookie).String()`: `""` for a name that is no token (before the value is sanitized, and
+ * its dropped bytes logged, as Go does), else the header.
+ */
+function cookieString(
+  name: string,
+  value: string,
+  sanitizeValue: boolean,
+  options: Options,
+  now: number,
+): string {
   if (!isToken(name)) return "";
-  let b = `${name}=${value}`;
+  let b = `${name}=${sanitizeValue ? sanitizeCookieValue(value) : value}`;
   const path = options.Path;
   if (path) b += `; Path=${sanitize("Cookie.Path", path, validCookiePathByte)}`;
   const domain = options.Domain;

@@ -1,15 +1,18 @@
 /**
  * Set-Cookie headers against Go's `sessions.NewCookie(...).String()`
- * (test/vectors/setcookie.json, written by compat/cmd/vectors/setcookie.go).
+ * (test/vectors/setcookie.json, written by compat/cmd/vectors/setcookie.go), and against Go
+ * itself for random names, values and options (compat/cmd/gocodec, ops in cookieheader.go).
  */
 import { readFileSync } from "node:fs";
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { appendSetCookie, newCookie } from "../../src/sessions/cookieHeader.ts";
 import { SetLogger } from "../../src/sessions/logger.ts";
 import type { Options, SameSite } from "../../src/sessions/Options.ts";
+import { GoCodec } from "../support/gocodec.ts";
 
 interface NewCookieCase {
   name: string;
@@ -101,6 +104,81 @@ test("appendSetCookie keeps the headers already set and ignores an empty one", a
   });
   server.close();
   assert.equal(headers, ["other=1", "a=1; Path=/", "b=2"]);
+});
+
+let go: GoCodec | null = null;
+test.before(() => {
+  go = GoCodec.start();
+});
+test.after(() => {
+  go?.close();
+});
+
+test("random names, values and options: newCookie writes and logs what Go does", async () => {
+  if (!go) return;
+  const text = (chars: string, maxLength: number) =>
+    fc.array(fc.constantFrom(...chars), { maxLength }).map((cs) => cs.join(""));
+  // Characters that matter to the rules: tokens, separators, quotes, spaces, dots, digits,
+  // brackets and colons (IP literals), hyphens and underscores (domains), non-ASCII.
+  const special = ` ,;"\\=\t\x7f.-_:[]ü€😀`;
+  const name = fc.oneof(fc.constant("mysession"), text(`ab!#'${special}`, 6));
+  const value = text(`aZ09+/=-${special}`, 12);
+  const path = fc.oneof(fc.constant("/"), text(`/ab${special}`, 8));
+  const label = fc.oneof(
+    text("ab0-_ü", 5),
+    fc.constant("a".repeat(63)),
+    fc.constant("a".repeat(64)),
+  );
+  const domain = fc.oneof(
+    fc.constant(""),
+    fc.array(label, { minLength: 1, maxLength: 4 }).map((ls) => ls.join(".")),
+    fc
+      .array(fc.integer({ min: 0, max: 300 }), { minLength: 3, maxLength: 5 })
+      .map((ns) => ns.join(".")),
+    text("0123.:[]a", 10),
+  );
+  const maxAge = fc.oneof(
+    fc.integer({ min: -100, max: 100 }),
+    fc.integer({ min: 0, max: 20_000_000_000 }),
+    fc.constantFrom(
+      9_223_372_036,
+      9_223_372_037,
+      Number.MAX_SAFE_INTEGER,
+      -Number.MAX_SAFE_INTEGER,
+    ),
+  );
+  const options = fc.record({
+    Path: path,
+    Domain: domain,
+    MaxAge: maxAge,
+    Secure: fc.boolean(),
+    HttpOnly: fc.boolean(),
+    SameSite: fc.integer({ min: 0, max: 4 }),
+  });
+  const nowMs = fc.integer({ min: 0, max: 4_102_444_800_000 }); // 1970 to 2100
+  const logged: string[] = [];
+  const previous = SetLogger((message) => logged.push(message));
+  try {
+    await fc.assert(
+      fc.asyncProperty(name, value, options, nowMs, async (n, v, o, now) => {
+        const theirs = await go!.call<{ header: string; log: string[] }>("newCookie", {
+          name: n,
+          value: v,
+          options: o,
+          nowMs: now,
+        });
+        logged.length = 0;
+        const { SameSite: sameSite, ...rest } = o;
+        const ours = newCookie(n, v, { ...rest, SameSite: sameSite as SameSite }, now);
+        const label = JSON.stringify({ n, v, o, now });
+        assert.is(ours, theirs.header, label);
+        assert.equal(logged, theirs.log, label);
+      }),
+      { numRuns: 1500 },
+    );
+  } finally {
+    SetLogger(previous);
+  }
 });
 
 test.run();
