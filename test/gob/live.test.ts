@@ -5,7 +5,8 @@
  *     typed value it encoded (types, nanoseconds, zone offsets, struct names included);
  * (c) explicit wrappers → Go sees the chosen types;
  * (d) changed values are sent by the fresh-value rules;
- * (e) mutated vectors: Go and this decoder differ only as src/gob/README.md says.
+ * (e) mutated vectors: Go and this decoder differ only as src/gob/README.md says, and what
+ *     both read is written back here as Go read it, or as Go writes it back.
  */
 
 import fc from "fast-check";
@@ -40,8 +41,8 @@ import {
 } from "../../src/gob/index.ts";
 import { GoCodec } from "../support/gocodec.ts";
 import type { Typed } from "../support/tjson.ts";
-import { assertFreshTyped } from "../support/tjson.ts";
-import { base64, bytesOf, vectors } from "./vectors.ts";
+import { assertFreshTyped, fromTyped } from "../support/tjson.ts";
+import { base64, bytesOf, typedOptions, vectors } from "./vectors.ts";
 
 let go: GoCodec | null = null;
 
@@ -348,9 +349,30 @@ const refusedByGoOnly = [
   "out of range",
   "Time.UnmarshalBinary",
 ];
-const refusedHereOnly = ["Time.UnmarshalBinary: invalid nanoseconds", "of no single kind"];
+/**
+ * Whether a map in Go's value has keys one JS `Map` key stands for (`float32(1)` and
+ * `float64(1)`, two NaNs): they collapse into one entry here (README), so the value differs.
+ */
+function keysCollapse(x: unknown): boolean {
+  if (typeof x !== "object" || x === null) return false;
+  const v = (x as Typed).v;
+  if (!Array.isArray(v)) return false;
+  const pairs = v.every((e) => Array.isArray(e) && e.length === 2) ? (v as [Typed, Typed][]) : [];
+  if (pairs.length > 0) {
+    const keys = new Set(pairs.map(([k]) => fromTyped(k, typedOptions)));
+    if (keys.size < pairs.length) return true;
+  }
+  return v.flat().some(keysCollapse);
+}
 
-test("(e) mutated vectors: where both accept, Go reads the value re-encoded here as it read the bytes", async () => {
+const refusedHereOnly = [
+  /Time\.UnmarshalBinary: invalid nanoseconds/,
+  /of no single kind/,
+  /duplicate field/,
+  /unknown type id (1[6-9]|2[0-3]) or corrupted data/,
+];
+
+test("(e) mutated vectors: where both accept, the value re-encoded here is what Go read or writes back", async () => {
   if (!go) return;
   const sources = vectors.cases.filter((c) => c.gob.length > 0);
   const outcomes = { both: 0, neither: 0, acceptedByGoOnly: 0, acceptedHereOnly: 0 };
@@ -392,18 +414,29 @@ test("(e) mutated vectors: where both accept, Go reads the value re-encoded here
         } else if (ourError !== "") {
           outcomes.acceptedByGoOnly++;
           assert.ok(
-            refusedHereOnly.some((m) => ourError.includes(m)),
+            refusedHereOnly.some((m) => m.test(ourError)),
             `${label}: ${ourError}`,
           );
         } else {
           outcomes.both++;
-          // Invalid UTF-8 outside interface slots comes back as U+FFFD (README: strings).
-          if (JSON.stringify(theirs).includes("\ufffd")) return;
+          // Invalid UTF-8 outside interface slots comes back as U+FFFD, and keys JS cannot
+          // tell apart collapse (src/gob/README.md, "Go's own behaviour, kept").
+          if (JSON.stringify(theirs).includes("\ufffd") || keysCollapse(theirs)) return;
           const basic = goTypes[c.into as keyof typeof goTypes];
           const again = encode(
             typeof ours !== "object" && basic !== undefined ? typed(basic, ours) : ours,
           );
-          assert.equal(await goDecode(again, c.into), theirs, label);
+          // What Go read, or else what Go writes back of it: Go's encoder drops zero values
+          // the bytes spelled out, and it cannot write back a negative version-2 zone offset
+          // (README), which this one keeps.
+          const back = await goDecode(again, c.into);
+          if (JSON.stringify(back) !== JSON.stringify(theirs)) {
+            const goAgain = await go!.call<Typed>("gobRoundTrip", {
+              gob: base64(data),
+              into: c.into,
+            });
+            assert.equal(back, goAgain, label);
+          }
         }
       },
     ),

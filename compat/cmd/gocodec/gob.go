@@ -4,6 +4,8 @@ package main
 //
 //	"gobDecode"       {gob: base64, into?: string}   -> tjson of the decoded value
 //	"gobDecodeStream" {gob: base64, into: [string]}  -> [tjson], one per value of the stream
+//	"gobRoundTrip"    {gob: base64, into?: string}   -> tjson of the value decoded, encoded
+//	                                                    again by a new Encoder, and decoded
 //
 // into names the Go type the bytes are decoded into, as package gobtypes spells it ("" or
 // absent: map[interface {}]interface {}, the session shape gorilla/sessions decodes). The
@@ -23,6 +25,7 @@ import (
 func init() {
 	ops["gobDecode"] = gobDecodeOp
 	ops["gobDecodeStream"] = gobDecodeStreamOp
+	ops["gobRoundTrip"] = gobRoundTripOp
 }
 
 func gobDecodeNext(dec *gob.Decoder, into string) (tjson.Value, error) {
@@ -44,16 +47,25 @@ func gobBytes(r request) ([]byte, error) {
 	return base64.StdEncoding.DecodeString(b64)
 }
 
+// intoField is the optional field "into" ("" when absent).
+func intoField(r request) (string, error) {
+	var into string
+	if _, ok := r["into"]; ok {
+		if err := r.field("into", &into); err != nil {
+			return "", err
+		}
+	}
+	return into, nil
+}
+
 func gobDecodeOp(r request) (any, error) {
 	data, err := gobBytes(r)
 	if err != nil {
 		return nil, err
 	}
-	var into string
-	if _, ok := r["into"]; ok {
-		if err := r.field("into", &into); err != nil {
-			return nil, err
-		}
+	into, err := intoField(r)
+	if err != nil {
+		return nil, err
 	}
 	return gobDecodeNext(gob.NewDecoder(bytes.NewReader(data)), into)
 }
@@ -77,4 +89,27 @@ func gobDecodeStreamOp(r request) (any, error) {
 		out = append(out, v)
 	}
 	return out, nil
+}
+
+func gobRoundTripOp(r request) (any, error) {
+	data, err := gobBytes(r)
+	if err != nil {
+		return nil, err
+	}
+	into, err := intoField(r)
+	if err != nil {
+		return nil, err
+	}
+	dst, err := gobtypes.New(into)
+	if err != nil {
+		return nil, err
+	}
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(dst); err != nil {
+		return nil, err
+	}
+	var again bytes.Buffer
+	if err := gob.NewEncoder(&again).Encode(dst); err != nil {
+		return nil, err
+	}
+	return gobDecodeNext(gob.NewDecoder(&again), into)
 }
