@@ -126,7 +126,7 @@ Cluster("a session survives the failover of the master holding it", async () => 
   assert.equal(
     last,
     { status: 200, body: { user: "bob", count: 2, flashes: [] } },
-    `statuses ${statuses}`,
+    `statuses ${statuses}; the peer's last errors:\n${peer.stderr().split("\n").slice(-5).join("\n")}`,
   );
 });
 

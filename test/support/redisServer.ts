@@ -60,8 +60,8 @@ export interface RedisCluster {
   masterOf(key: string): Promise<RedisNode>;
   /**
    * SIGKILLs a master (the i-th of masters(), or the given node) and returns it; unless
-   * `wait` is false, resolves only once a replica has taken over its slots and the cluster is
-   * ok again.
+   * `wait` is false, resolves only once every live node has given its slots to a replica and
+   * the cluster is ok again.
    */
   killMaster(which: number | RedisNode, wait?: boolean): Promise<RedisNode>;
   /** Waits until every live node says cluster_state:ok with all 16384 slots served. */
@@ -536,8 +536,18 @@ export async function startRedisCluster(
       if (!m) throw new Error(`no master #${which}`);
       await killProc(procs.get(m.port)?.proc);
       if (wait) {
-        await waitFor(`a replica to replace master ${m.port}`, 30_000, async () =>
-          (await masters()).every((n) => n.port !== m.port),
+        // Every live node's own view, not just one's: a client that reloads the slot map from
+        // a node still giving the dead master its slots would keep dialling it.
+        await waitFor(
+          `every node to give master ${m.port}'s slots to a replica`,
+          30_000,
+          async () => {
+            for (const n of alive()) {
+              const lines = parseClusterNodes(String(await command(n, "CLUSTER", "NODES")));
+              if (lines.some((l) => l.node.port === m.port && l.ranges.length > 0)) return false;
+            }
+            return true;
+          },
         );
         await waitOk();
       }
