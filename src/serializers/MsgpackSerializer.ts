@@ -162,7 +162,10 @@ export class MsgpackSerializer implements Serializer {
     const { maxLength, maxDepth } = this.limits;
     checkLength("MsgpackSerializer", d, maxLength);
     if (msgpackDeeperThan(d, maxDepth)) throw tooDeep("MsgpackSerializer", maxDepth);
-    const m = narrowIntegers(decoderFor(d.length).decode(d)) as Record<string, unknown>;
+    // Decoded from a plain view: bin values are views of the input, and they are Uint8Arrays
+    // (Go's []byte) even when the input is a Buffer, as ioredis gives it.
+    const bytes = new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+    const m = narrowIntegers(decoderFor(d.length).decode(bytes)) as Record<string, unknown>;
     for (const k of Object.keys(m)) ss.Values.set(k, m[k]);
   }
 }

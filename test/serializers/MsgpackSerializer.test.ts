@@ -52,6 +52,15 @@ test("round trip of the JavaScript forms of Go values", () => {
   }
 });
 
+test("bytes read from a Buffer (as ioredis gives it) are Uint8Arrays, not Buffers", () => {
+  const bytes = Buffer.from(ser.Serialize(session([["b", Uint8Array.of(1, 2)]])));
+  const back = session();
+  ser.Deserialize(bytes, back);
+  const got = back.Values.get("b") as Uint8Array;
+  assert.is(Object.getPrototypeOf(got), Uint8Array.prototype);
+  assert.equal(Array.from(got), [1, 2]);
+});
+
 test("a nested Map becomes a map (not the empty map @msgpack/msgpack writes for it)", () => {
   const back = roundTrip([
     [
