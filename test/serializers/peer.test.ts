@@ -1,8 +1,10 @@
 /**
  * The serializers against Go: the Go peer (compat/cmd/peer, hertz-contrib/sessions on a
- * Redis store with `-serializer json|msgpack`) writes session values to Redis; the bytes are
- * read here, and bytes written here are read by Go (GET /dump prints the Go types).
+ * Redis store with `-serializer json|msgpack|gob`) writes session values to Redis; the bytes
+ * are read here, and bytes written here are read by Go (GET /dump prints the Go types), and
+ * random values written here come back unchanged after Go has read and saved them.
  */
+import fc from "fast-check";
 import { Redis } from "ioredis";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -51,6 +53,51 @@ function session(entries: [unknown, unknown][] = []): GorillaSession {
   const s = GorillaSession.New(new MemoryStore(), "mysession");
   s.Values = new Map(entries);
   return s;
+}
+
+/**
+ * Random session values of the JavaScript forms a serializer writes: JSON has no bytes, times
+ * or bigints; gob and msgpack have them all.
+ */
+function randomValues(name: "json" | "msgpack" | "gob") {
+  const leaves: fc.Arbitrary<unknown>[] = [
+    fc.string({ unit: "binary", maxLength: 8 }),
+    name === "json"
+      ? fc.double({ noNaN: true, noDefaultInfinity: true })
+      : fc.oneof(fc.integer(), fc.double(), fc.maxSafeInteger()),
+    fc.boolean(),
+    fc.constant(null),
+  ];
+  if (name !== "json") {
+    leaves.push(
+      fc.uint8Array({ maxLength: 6 }),
+      fc.date({ noInvalidDate: true, min: new Date(-2e13), max: new Date(2e13) }),
+      fc.bigInt({ min: -(2n ** 63n), max: 2n ** 64n - 1n }),
+    );
+  }
+  const { tree } = fc.letrec((tie) => ({
+    tree: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.oneof(...leaves),
+      fc.array(tie("tree"), { maxLength: 4 }),
+      fc.dictionary(fc.string({ maxLength: 5 }), tie("tree"), {
+        maxKeys: 4,
+        noNullPrototype: true,
+      }),
+    ),
+  }));
+  return fc.array(tree, { minLength: 1, maxLength: 4 });
+}
+
+/** A value as it reads back: integers that fit a number exactly come back as numbers. */
+function readBack(v: unknown): unknown {
+  if (typeof v === "bigint") return v >= -(2n ** 53n) && v <= 2n ** 53n ? Number(v) : v;
+  if (Array.isArray(v)) return v.map(readBack);
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, readBack(x)]));
+  if (typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, readBack(x)]));
+  }
+  return v;
 }
 
 function live(
@@ -152,6 +199,27 @@ function live(
       assert.is(got.get(`k${i}`)?.t, goTypes[`${c.type} ${c.value}`], `${c.type} ${c.value}`);
     });
   });
+
+  t(
+    "random values written here, read and saved by Go (adding a flash), read back unchanged",
+    async () => {
+      if (!client) return;
+      const { jar, id } = await goWrites(common[0]);
+      await fc.assert(
+        fc.asyncProperty(randomValues(name), async (values) => {
+          const written = session(values.map((v, i): [string, unknown] => [`k${i}`, v]));
+          await client!.set(`session_${id}`, Buffer.from(ser.Serialize(written)), "EX", 600);
+          const res = await jar.fetch(`${peer!.url}/flash?msg=x`);
+          assert.is(res.status, 200, await res.text());
+          const back = session();
+          ser.Deserialize((await client!.getBuffer(`session_${id}`))!, back);
+          assert.ok(back.Values.delete("_flash"), "Go saved the session");
+          assert.equal(back.Values, readBack(written.Values));
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 
   return t;
 }
