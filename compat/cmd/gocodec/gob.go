@@ -47,23 +47,23 @@ func gobBytes(r request) ([]byte, error) {
 	return base64.StdEncoding.DecodeString(b64)
 }
 
-// intoField is the optional field "into" ("" when absent).
-func intoField(r request) (string, error) {
+// gobValueRequest reads the fields of a one-value op: the bytes, and "into" ("" when absent).
+func gobValueRequest(r request) ([]byte, string, error) {
+	data, err := gobBytes(r)
+	if err != nil {
+		return nil, "", err
+	}
 	var into string
 	if _, ok := r["into"]; ok {
 		if err := r.field("into", &into); err != nil {
-			return "", err
+			return nil, "", err
 		}
 	}
-	return into, nil
+	return data, into, nil
 }
 
 func gobDecodeOp(r request) (any, error) {
-	data, err := gobBytes(r)
-	if err != nil {
-		return nil, err
-	}
-	into, err := intoField(r)
+	data, into, err := gobValueRequest(r)
 	if err != nil {
 		return nil, err
 	}
@@ -92,11 +92,7 @@ func gobDecodeStreamOp(r request) (any, error) {
 }
 
 func gobRoundTripOp(r request) (any, error) {
-	data, err := gobBytes(r)
-	if err != nil {
-		return nil, err
-	}
-	into, err := intoField(r)
+	data, into, err := gobValueRequest(r)
 	if err != nil {
 		return nil, err
 	}
