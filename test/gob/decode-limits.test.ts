@@ -356,6 +356,14 @@ test("type-id confusion is a decode error", () => {
     ),
     "decode",
   );
+  // A struct with two fields of one name (Go fills its local field from both; README,
+  // "Stricter than Go"): a definition of fields A and B, with B renamed A.
+  const twoFields = definition(65, structOf("main.S", { A: goTypes.int, B: goTypes.int }));
+  const b = Buffer.from(twoFields);
+  const at = b.indexOf("\x01B", 0, "latin1");
+  assert.ok(at > 0, "the field name B is in the definition");
+  b[at + 1] = 0x41; // "A"
+  assert.match(rejects(concat(b, value(65)), "decode"), "duplicate field A in type S");
   // A value in the same top-level message as a definition.
   rejects(
     message((w) => {
