@@ -6,7 +6,7 @@ import { marshalJSON } from "../securecookie/marshalJSON.ts";
 import type { GorillaSession } from "../sessions/GorillaSession.ts";
 import { errorText, logError } from "../sessions/logger.ts";
 import { goKeyText } from "./goKeyText.ts";
-import { checkLength, type ReadLimits, resolveReadLimits, tooDeep } from "./ReadLimits.ts";
+import { checkRead, type ReadLimits, resolveReadLimits } from "./ReadLimits.ts";
 import type { Serializer } from "./Serializer.ts";
 
 const utf8 = new TextDecoder();
@@ -48,9 +48,7 @@ export class JSONSerializer implements Serializer {
   Deserialize(d: Uint8Array, ss: GorillaSession): void {
     let m: unknown;
     try {
-      const { maxLength, maxDepth } = this.limits;
-      checkLength("JSONSerializer", d, maxLength);
-      if (deeperThan(d, maxDepth)) throw tooDeep("JSONSerializer", maxDepth);
+      checkRead("JSONSerializer", d, this.limits, deeperThan);
       m = JSON.parse(utf8.decode(d));
       if (typeof m !== "object" || Array.isArray(m)) {
         const kind = Array.isArray(m) ? "array" : typeof m === "boolean" ? "bool" : typeof m;

@@ -36,7 +36,7 @@ import { Decoder, Encoder } from "@msgpack/msgpack";
 import type { GorillaSession } from "../sessions/GorillaSession.ts";
 import { goKeyText } from "./goKeyText.ts";
 import { msgpackDeeperThan } from "./msgpackDepth.ts";
-import { checkLength, type ReadLimits, resolveReadLimits, tooDeep } from "./ReadLimits.ts";
+import { checkRead, type ReadLimits, resolveReadLimits } from "./ReadLimits.ts";
 import type { Serializer } from "./Serializer.ts";
 
 const encoder = new Encoder();
@@ -159,9 +159,7 @@ export class MsgpackSerializer implements Serializer {
     if (!((code >= 0x80 && code <= 0x8f) || code === 0xde || code === 0xdf)) {
       throw new Error(`msgpack: unexpected code=${code.toString(16)} decoding map length`);
     }
-    const { maxLength, maxDepth } = this.limits;
-    checkLength("MsgpackSerializer", d, maxLength);
-    if (msgpackDeeperThan(d, maxDepth)) throw tooDeep("MsgpackSerializer", maxDepth);
+    checkRead("MsgpackSerializer", d, this.limits, msgpackDeeperThan);
     // Decoded from a plain view: bin values are views of the input, and they are Uint8Arrays
     // (Go's []byte) even when the input is a Buffer, as ioredis gives it.
     const bytes = new Uint8Array(d.buffer, d.byteOffset, d.byteLength);

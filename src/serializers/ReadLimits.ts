@@ -31,18 +31,25 @@ export function resolveReadLimits(limits: ReadLimits | undefined): Required<Read
   return out;
 }
 
-/** Throws when `d` is longer than `maxLength`, naming the serializer and the option. */
-export function checkLength(serializer: string, d: Uint8Array, maxLength: number): void {
+/**
+ * Throws a `RangeError` naming the serializer and the option when `d` is longer than
+ * `maxLength`, or nested deeper than `maxDepth` by the serializer's own reading of its
+ * format (`deeperThan`, which scans the bytes without decoding them).
+ */
+export function checkRead(
+  serializer: string,
+  d: Uint8Array,
+  { maxLength, maxDepth }: Required<ReadLimits>,
+  deeperThan: (d: Uint8Array, max: number) => boolean,
+): void {
   if (d.length > maxLength) {
     throw new RangeError(
       `${serializer}: the stored value is ${d.length} bytes, more than maxLength ${maxLength}; raise it with new ${serializer}({ maxLength }) if such sessions are expected`,
     );
   }
-}
-
-/** The error for a value nested deeper than `maxDepth`. */
-export function tooDeep(serializer: string, maxDepth: number): RangeError {
-  return new RangeError(
-    `${serializer}: the stored value is nested deeper than maxDepth ${maxDepth}; raise it with new ${serializer}({ maxDepth }) if such sessions are expected`,
-  );
+  if (deeperThan(d, maxDepth)) {
+    throw new RangeError(
+      `${serializer}: the stored value is nested deeper than maxDepth ${maxDepth}; raise it with new ${serializer}({ maxDepth }) if such sessions are expected`,
+    );
+  }
 }
