@@ -10,6 +10,11 @@
 import { utf8Length, utf8Write } from "./utf8.ts";
 
 const two32 = 2 ** 32;
+
+/** The bytes of a 32-bit word `v` > 0 without its leading zero bytes: 1 to 4. */
+function byteCount(v: number): number {
+  return v < 0x100 ? 1 : v < 0x10000 ? 2 : v < 0x1000000 ? 3 : 4;
+}
 const scratch = new DataView(new ArrayBuffer(8));
 
 /** Outputs are cut from slabs of this size: no copy, no allocation per output. */
@@ -85,18 +90,8 @@ export class ByteWriter {
       this.byte(x);
       return;
     }
-    if (x >= two32) {
-      const hi = Math.floor(x / two32);
-      this.uint64Parts(hi, x - hi * two32);
-      return;
-    }
-    this.ensure(5);
-    const buf = this.buf;
-    let p = this.pos;
-    const n = x < 0x100 ? 1 : x < 0x10000 ? 2 : x < 0x1000000 ? 3 : 4;
-    buf[p++] = 256 - n;
-    for (let s = (n - 1) * 8; s >= 0; s -= 8) buf[p++] = x >>> s;
-    this.pos = p;
+    const hi = x >= two32 ? Math.floor(x / two32) : 0;
+    this.uintWords(hi, x - hi * two32);
   }
 
   /** An unsigned integer, 0 ≤ x < 2^64. */
@@ -105,21 +100,18 @@ export class ByteWriter {
       this.uint(Number(x));
       return;
     }
-    this.uint64Parts(Number(x >> 32n), Number(x & 0xffffffffn));
+    this.uintWords(Number(x >> 32n), Number(x & 0xffffffffn));
   }
 
-  /** An unsigned integer given as its high and low 32 bits, the high word not 0. */
-  private uint64Parts(hi: number, lo: number): void {
-    this.ensure(9);
+  /** An unsigned integer of at least 0x80, given as its high and low 32-bit words. */
+  private uintWords(hi: number, lo: number): void {
+    const n = hi === 0 ? byteCount(lo) : 4 + byteCount(hi);
+    this.ensure(n + 1);
     const buf = this.buf;
     let p = this.pos;
-    const n = hi < 0x100 ? 5 : hi < 0x10000 ? 6 : hi < 0x1000000 ? 7 : 8;
     buf[p++] = 256 - n;
-    for (let s = (n - 5) * 8; s >= 0; s -= 8) buf[p++] = hi >>> s;
-    buf[p++] = lo >>> 24;
-    buf[p++] = lo >>> 16;
-    buf[p++] = lo >>> 8;
-    buf[p++] = lo;
+    for (let s = (n - 1) * 8; s >= 32; s -= 8) buf[p++] = hi >>> (s - 32);
+    for (let s = Math.min((n - 1) * 8, 24); s >= 0; s -= 8) buf[p++] = lo >>> s;
     this.pos = p;
   }
 
@@ -206,7 +198,7 @@ export class ByteWriter {
       return;
     }
     // The count takes 1 + k bytes: move the region's bytes up by k.
-    const k = n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x1000000 ? 3 : n < two32 ? 4 : 5;
+    const k = n < two32 ? byteCount(n) : 5;
     this.ensure(k);
     this.buf.copyWithin(at + 1 + k, at + 1, this.pos);
     const end = this.pos + k;
