@@ -96,8 +96,8 @@ const PIPE = 0x7c; // '|'
 const NATIVE_WRITE = 32;
 
 /**
- * Writes `s` as UTF-8 into `buf` at `n`; returns the new end. Short ASCII strings are
- * copied inline, longer ones (such as the signed part of a cookie) by one native write.
+ * Writes `s` (a cookie name) as UTF-8 into `buf` at `n`; returns the new end. Short ASCII
+ * names are copied inline, longer or non-ASCII ones by one native write.
  */
 function writeString(buf: Buffer, s: string, n: number): number {
   if (s.length >= NATIVE_WRITE) return n + buf.write(s, n, "utf8");
