@@ -3,8 +3,11 @@
  * Encoded fresh, a `Complex` is a `complex128`.
  */
 export class Complex {
-  constructor(
-    readonly real: number,
-    readonly imag: number,
-  ) {}
+  readonly real: number;
+  readonly imag: number;
+
+  constructor(real: number, imag: number) {
+    this.real = real;
+    this.imag = imag;
+  }
 }

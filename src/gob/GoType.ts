@@ -82,6 +82,11 @@ const wireKindOf: Record<Kind, string> = {
 };
 
 export class GoType {
+  readonly kind: Kind;
+  /** Go's spelling of the type (`%T`). */
+  name: string;
+  /** The name gob sends in the type definition (`CommonType.Name`). */
+  wireName: string;
   /** The element type of a slice or array, the value type of a map. */
   elem: GoType | null = null;
   /** The key type of a map. */
@@ -115,11 +120,10 @@ export class GoType {
    * @param wireName the name gob sends in the type definition (`CommonType.Name`): "" for an
    *   unnamed type, the bare type name ("User", "Time") for a named one.
    */
-  constructor(
-    readonly kind: Kind,
-    public name: string,
-    public wireName = "",
-  ) {
+  constructor(kind: Kind, name: string, wireName = "") {
+    this.kind = kind;
+    this.name = name;
+    this.wireName = wireName;
     const k = wireKindOf[kind];
     this.isBasic = k !== "";
     this.builtinId = k === "" ? 0 : wireId[k as keyof typeof wireId];

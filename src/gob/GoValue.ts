@@ -8,12 +8,14 @@ import { GobError } from "./GobError.ts";
 import type { GoType } from "./GoType.ts";
 
 export class GoValue {
-  constructor(
-    readonly type: GoType,
-    readonly value: unknown,
-  ) {
+  readonly type: GoType;
+  readonly value: unknown;
+
+  constructor(type: GoType, value: unknown) {
     if (!fits(type, value, 0)) {
       throw new GobError("usage", `value does not fit Go type ${type.name}`);
     }
+    this.type = type;
+    this.value = value;
   }
 }

@@ -11,11 +11,10 @@ export type GobErrorCode = "decode" | "usage" | "limit";
 
 export class GobError extends Error {
   override readonly name = "GobError";
+  readonly code: GobErrorCode;
 
-  constructor(
-    readonly code: GobErrorCode,
-    message: string,
-  ) {
+  constructor(code: GobErrorCode, message: string) {
     super(`gob: ${message}`);
+    this.code = code;
   }
 }

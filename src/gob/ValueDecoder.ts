@@ -140,6 +140,8 @@ export interface Mark {
 }
 
 export class ValueDecoder extends ByteReader {
+  private options: Required<DecoderOptions>;
+  private readonly final: boolean;
   /** The definitions received, and the types built from them. */
   private readonly table = new TypeTable();
   /** Zero values still allowed for the current value (absent array fields expand to many). */
@@ -157,11 +159,10 @@ export class ValueDecoder extends ByteReader {
    * @param final true when the input is complete (running out of it is a decode error);
    *   false for a stream fed in chunks (running out throws {@link needMore}).
    */
-  constructor(
-    private options: Required<DecoderOptions>,
-    private readonly final: boolean,
-  ) {
+  constructor(options: Required<DecoderOptions>, final: boolean) {
     super();
+    this.options = options;
+    this.final = final;
   }
 
   /** Starts a new stream on `data` (reusing this engine). */

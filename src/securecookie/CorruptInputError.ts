@@ -5,8 +5,10 @@
  */
 export class CorruptInputError extends Error {
   override name = "CorruptInputError";
+  readonly offset: number;
 
-  constructor(readonly offset: number) {
+  constructor(offset: number) {
     super(`illegal base64 data at input byte ${offset}`);
+    this.offset = offset;
   }
 }

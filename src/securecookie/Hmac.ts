@@ -110,6 +110,7 @@ function writeString(buf: Buffer, s: string, n: number): number {
 }
 
 export class Hmac {
+  readonly hash: HashName;
   private readonly blockSize: number;
   /** `key XOR ipad` (one block). */
   private readonly ipad: Buffer;
@@ -127,10 +128,8 @@ export class Hmac {
   private readonly outerState: Uint8Array | null = null;
 
   /** Throws a `TypeError` for a hash this runtime does not have or HMAC cannot use. */
-  constructor(
-    readonly hash: HashName,
-    key: Uint8Array,
-  ) {
+  constructor(hash: HashName, key: Uint8Array) {
+    this.hash = hash;
     if (!Object.hasOwn(blockSizes, hash) || !available.has(hash)) {
       throw new TypeError(`securecookie: unsupported hash function ${JSON.stringify(hash)}`);
     }

@@ -4,8 +4,10 @@
  */
 export class KeySizeError extends Error {
   override name = "KeySizeError";
+  readonly size: number;
 
-  constructor(readonly size: number) {
+  constructor(size: number) {
     super(`crypto/aes: invalid key size ${size}`);
+    this.size = size;
   }
 }

@@ -6,13 +6,15 @@ import { isSecureCookieErrorLike, type SecureCookieErrorLike } from "./SecureCoo
 
 export class MultiError extends Error implements SecureCookieErrorLike {
   override name = "MultiError";
+  readonly errors: ReadonlyArray<Error | null>;
 
   /**
    * The message is Go's: the first non-null error's text, then `" (and 1 other error)"` or
    * `" (and N other errors)"`; `"(0 errors)"` when there is none.
    */
-  constructor(readonly errors: ReadonlyArray<Error | null>) {
+  constructor(errors: ReadonlyArray<Error | null>) {
     super(MultiError.text(errors));
+    this.errors = errors;
   }
 
   private static text(errors: ReadonlyArray<Error | null>): string {

@@ -38,17 +38,15 @@ export function isSecureCookieErrorLike(e: unknown): e is SecureCookieErrorLike 
  */
 export class SecureCookieError extends Error implements SecureCookieErrorLike {
   override name = "SecureCookieError";
+  readonly code: ErrorCode;
   /** Go's `msg` ("" when the error only wraps its cause). */
   readonly msg: string;
 
-  constructor(
-    readonly code: ErrorCode,
-    msg = "",
-    cause: Error | null = null,
-  ) {
+  constructor(code: ErrorCode, msg = "", cause: Error | null = null) {
     let text = `securecookie: ${msg === "" ? "error" : msg}`;
     if (cause !== null) text += ` - caused by: ${cause.message}`;
     super(text, cause === null ? undefined : { cause });
+    this.code = code;
     this.msg = msg;
   }
 

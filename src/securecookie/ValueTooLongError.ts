@@ -12,13 +12,12 @@ export class ValueTooLongError extends Error {
   override name = "ValueTooLongError";
   /** `"usage"` when Encode produced it, `"decode"` when Decode refused its input. */
   readonly code: ErrorCode;
+  /** The length in bytes of the value that was too long. */
+  readonly length: number;
 
-  constructor(
-    base: SecureCookieError,
-    /** The length in bytes of the value that was too long. */
-    readonly length: number,
-  ) {
+  constructor(base: SecureCookieError, length: number) {
     super(`${base.message}: ${length}`);
     this.code = base.code;
+    this.length = length;
   }
 }

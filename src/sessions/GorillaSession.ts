@@ -14,13 +14,16 @@ export class GorillaSession {
   ID = "";
   Options: Options = {};
   IsNew = false;
+  /** The user data; any key type, as Go's `map[interface{}]interface{}`. */
+  Values: Map<unknown, unknown>;
+  private store: Store;
+  private name: string;
 
-  constructor(
-    private store: Store,
-    private name: string,
-    /** The user data; any key type, as Go's `map[interface{}]interface{}`. */
-    public Values: Map<unknown, unknown> = new Map(),
-  ) {}
+  constructor(store: Store, name: string, values: Map<unknown, unknown> = new Map()) {
+    this.store = store;
+    this.name = name;
+    this.Values = values;
+  }
 
   /**
    * As gorilla's `NewSession`: a new session has empty values (or `values`, for a store that

@@ -5,13 +5,16 @@
  */
 
 /** Go's `http.SameSite`. The zero value (absent) writes no SameSite attribute. */
-export enum SameSite {
+export const SameSite = {
   /** `SameSite` with no value, as Go's `http.SameSiteDefaultMode`. */
-  DefaultMode = 1,
-  LaxMode = 2,
-  StrictMode = 3,
-  NoneMode = 4,
-}
+  DefaultMode: 1,
+  LaxMode: 2,
+  StrictMode: 3,
+  NoneMode: 4,
+} as const;
+
+/** One of the `SameSite` modes: `SameSite.LaxMode` or its number, as in Go. */
+export type SameSite = (typeof SameSite)[keyof typeof SameSite];
 
 /**
  * A missing field is Go's zero value (`""`, `0`, `false`).

@@ -14,15 +14,19 @@ import { toGorillaOptions } from "./toGorillaOptions.ts";
 const resolved = Promise.resolve();
 
 export class RequestSession implements Session {
+  private readonly name: string;
+  private readonly req: IncomingMessage;
+  private readonly res: ServerResponse;
+  private readonly store: Store;
   private session: GorillaSession | null = null;
   private written = false;
 
-  constructor(
-    private readonly name: string,
-    private readonly req: IncomingMessage,
-    private readonly res: ServerResponse,
-    private readonly store: Store,
-  ) {}
+  constructor(name: string, req: IncomingMessage, res: ServerResponse, store: Store) {
+    this.name = name;
+    this.req = req;
+    this.res = res;
+    this.store = store;
+  }
 
   ID(): string {
     return this.Session().ID;

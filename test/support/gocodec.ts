@@ -10,7 +10,10 @@ import { goBinary } from "./gobin.ts";
 export class GoCodec {
   private waiting: Array<{ resolve: (v: unknown) => void; reject: (e: Error) => void }> = [];
 
-  private constructor(private proc: ChildProcessByStdio<Writable, Readable, null>) {
+  private readonly proc: ChildProcessByStdio<Writable, Readable, null>;
+
+  private constructor(proc: ChildProcessByStdio<Writable, Readable, null>) {
+    this.proc = proc;
     createInterface({ input: proc.stdout }).on("line", (line) => {
       const w = this.waiting.shift();
       if (!w) return;
