@@ -1,3 +1,5 @@
+/** ioredis's client, the one the store is built on: pass it to `NewStoreWithClient`. */
+export { Redis } from "ioredis";
 export type { Store } from "../sessions/Store.ts";
 export { DefaultClientOptions } from "./clientOptions.ts";
 export { GetRedisStore, SetKeyPrefix } from "./getRedisStore.ts";

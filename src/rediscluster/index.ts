@@ -1,3 +1,5 @@
+/** ioredis's clients, the ones the store is built on. */
+export { Cluster, Redis } from "ioredis";
 export {
   type ClusterStoreOptions,
   DefaultClusterOptions,
