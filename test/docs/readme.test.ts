@@ -41,7 +41,7 @@ interface Block {
 const skipMarker = /^<!-- typecheck: skip \((.+)\) -->$/;
 
 /** The ```ts blocks of one Markdown file, but those marked to skip. */
-export function tsBlocks(file: string, text: string): Block[] {
+function tsBlocks(file: string, text: string): Block[] {
   const lines = text.split("\n");
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -124,7 +124,14 @@ test("every ```ts block of the READMEs type-checks", async () => {
 });
 
 test("a block that does not type-check is reported at its Markdown line", async () => {
-  const text = ["# t", "", "```ts", 'import { New } from "hertz-sessions";', "New(\"s\", 42);", "```"];
+  const text = [
+    "# t",
+    "",
+    "```ts",
+    'import { New } from "hertz-sessions";',
+    'New("s", 42);',
+    "```",
+  ];
   const errors = await typecheck(tsBlocks("t.md", text.join("\n")));
   assert.is(errors.length, 1, errors.join("\n"));
   assert.match(errors[0] ?? "", /^t\.md:5:10: error TS2345/, errors.join("\n"));
