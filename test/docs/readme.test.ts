@@ -1,7 +1,7 @@
 /**
  * Every ```ts block of README.md and src/<module>/README.md type-checks against the sources,
  * so the documentation cannot drift from the API. Each block is one module (top-level await
- * allowed); `hertz-sessions` and its subpaths resolve to src/. What a reader brings (keys, a
+ * allowed); `hertz-sessions` and the subpaths package.json exports resolve to src/. What a reader brings (keys, a
  * request, an Express app) is declared once, in `prelude` below. A block opts out only with
  * `<!-- typecheck: skip (reason) -->` on the line before its fence.
  */
@@ -71,6 +71,20 @@ function markdownFiles(): string[] {
   return ["README.md", ...modules];
 }
 
+/** `hertz-sessions/<subpath>` → the source of what package.json exports there. */
+function exportedSources(): Record<string, string[]> {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    exports: Record<string, string | { import: string }>;
+  };
+  const paths: Record<string, string[]> = {};
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    if (typeof target === "string") continue; // ./package.json
+    const source = target.import.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts");
+    paths[`hertz-sessions${subpath.slice(1)}`] = [join(root, source)];
+  }
+  return paths;
+}
+
 /** Type-checks the blocks as modules; returns tsc's errors, each at its Markdown line. */
 async function typecheck(blocks: Block[]): Promise<string[]> {
   const dir = join(root, "node_modules", ".cache", "hertz-sessions-readme");
@@ -87,12 +101,7 @@ async function typecheck(blocks: Block[]): Promise<string[]> {
     join(dir, "tsconfig.json"),
     JSON.stringify({
       extends: join(root, "tsconfig.json"),
-      compilerOptions: {
-        paths: {
-          "hertz-sessions": [join(root, "src", "index.ts")],
-          "hertz-sessions/*": [join(root, "src", "*", "index.ts")],
-        },
-      },
+      compilerOptions: { paths: exportedSources() },
       include: ["*.ts"],
     }),
   );
