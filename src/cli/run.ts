@@ -5,6 +5,7 @@
 import { decodeCommand } from "./decodeCommand.ts";
 import type { Io } from "./Io.ts";
 import { keygenCommand } from "./keygenCommand.ts";
+import { redisCommand } from "./redisCommand.ts";
 import { UsageError } from "./UsageError.ts";
 
 export const mainHelp = `Usage: hertz-sessions COMMAND [options]
@@ -26,6 +27,7 @@ type Command = (argv: string[], io: Io) => number | Promise<number>;
 const commands: Record<string, Command> = {
   decode: decodeCommand,
   keygen: keygenCommand,
+  redis: redisCommand,
 };
 
 export async function run(argv: string[], io: Io): Promise<number> {

@@ -41,7 +41,7 @@ t("every session vector prints as Go prints it", async ({ go }) => {
   if (!go) return;
   let compared = 0;
   for (const c of sessions) {
-    const want = (await go.call<GoEntry[]>("goString", { gob: c.gob })).map((e) => ({
+    const want: GoEntry[] = (await go.call<GoEntry[]>("goString", { gob: c.gob })).map((e) => ({
       key: e.key,
       keyType: e.keyType,
       type: e.type.replaceAll("gobtypes.", "main."),
