@@ -74,11 +74,18 @@ export async function redisCommand(argv: string[], io: Io): Promise<number> {
   const m = /^(.*):(\d+)$/.exec(values.addr);
   if (m === null) throw new UsageError(`--addr ${values.addr}: expected HOST:PORT`);
   const prefix = values.prefix ?? "session_";
-  const serializer = choiceFlag(values.serializer, "--serializer", ["gob", "json", "msgpack"] as const, "gob");
+  const serializer = choiceFlag(
+    values.serializer,
+    "--serializer",
+    ["gob", "json", "msgpack"] as const,
+    "gob",
+  );
   const maxBytes = integerFlag(values["max-bytes"], "--max-bytes", 1 << 20, 1);
   const limit = integerFlag(values.limit, "--limit", 1000, 1);
   if (values.scan ? positionals.length !== 0 : positionals.length !== 1) {
-    throw new UsageError(values.scan ? "--scan takes no ID" : "redis takes one ID or KEY (or --scan)");
+    throw new UsageError(
+      values.scan ? "--scan takes no ID" : "redis takes one ID or KEY (or --scan)",
+    );
   }
   const client = new Redis({
     host: m[1] || "127.0.0.1",
@@ -110,8 +117,23 @@ export async function redisCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
-async function show(client: Redis, key: string, serializer: string, maxBytes: number): Promise<ValueReport> {
-  const r: ValueReport = { ok: false, key, ttl: null, bytes: null, serializer, error: null, entries: null, register: [], notes: [] };
+async function show(
+  client: Redis,
+  key: string,
+  serializer: string,
+  maxBytes: number,
+): Promise<ValueReport> {
+  const r: ValueReport = {
+    ok: false,
+    key,
+    ttl: null,
+    bytes: null,
+    serializer,
+    error: null,
+    entries: null,
+    register: [],
+    notes: [],
+  };
   const size = await client.strlen(key);
   if (size === 0 && (await client.exists(key)) === 0) {
     r.error = `no key ${key}: the session expired, was deleted (logout), or lives under another --prefix or --db`;
@@ -131,21 +153,31 @@ async function show(client: Redis, key: string, serializer: string, maxBytes: nu
   try {
     if (serializer === "gob") {
       const decoded = gobDecode(value);
-      if (!(decoded instanceof Map)) throw new Error("the value is no session map (map[interface {}]interface {})");
+      if (!(decoded instanceof Map))
+        throw new Error("the value is no session map (map[interface {}]interface {})");
       const printer = new GoPrinter("gob");
       r.entries = sessionEntries(decoded, printer);
       r.register = needsRegister(printer.interfaceNames);
-      if (r.register.length > 0) r.notes.push(`a Go service reading this session must gob.Register ${r.register.join(", ")}`);
+      if (r.register.length > 0)
+        r.notes.push(
+          `a Go service reading this session must gob.Register ${r.register.join(", ")}`,
+        );
     } else if (serializer === "json") {
       const decoded = JSON.parse(value.toString("utf8"));
-      if (typeof decoded !== "object" || decoded === null || Array.isArray(decoded)) throw new Error("the value is no JSON object");
+      if (typeof decoded !== "object" || decoded === null || Array.isArray(decoded))
+        throw new Error("the value is no JSON object");
       r.entries = sessionEntries(decoded, new GoPrinter("json"));
-      r.notes.push("JSON keeps no Go types: Go reads every number as float64 and every object as map[string]interface {}");
+      r.notes.push(
+        "JSON keeps no Go types: Go reads every number as float64 and every object as map[string]interface {}",
+      );
     } else {
       const decoded = new MsgpackDecoder({ useBigInt64: true }).decode(value);
-      if (typeof decoded !== "object" || decoded === null || Array.isArray(decoded)) throw new Error("the value is no msgpack map");
+      if (typeof decoded !== "object" || decoded === null || Array.isArray(decoded))
+        throw new Error("the value is no msgpack map");
       r.entries = sessionEntries(decoded as Record<string, unknown>, new GoPrinter("json"));
-      r.notes.push("msgpack keeps no Go types: Go reads each integer as the narrowest type of its wire form (1 is an int8), so the types shown are a guess");
+      r.notes.push(
+        "msgpack keeps no Go types: Go reads each integer as the narrowest type of its wire form (1 is an int8), so the types shown are a guess",
+      );
     }
     r.ok = true;
   } catch (e) {
@@ -158,14 +190,22 @@ async function show(client: Redis, key: string, serializer: string, maxBytes: nu
 function printValue(r: ValueReport, io: Io): string {
   const s = styleFor(io);
   const ttl = r.ttl === null ? "" : r.ttl === -1 ? ", no expiry" : `, TTL ${r.ttl}s`;
-  const out = [`${s.bold(r.key)}: ${r.ok ? s.ok("ok") : s.bad("NOT READABLE")}${r.bytes === null ? "" : ` (${r.bytes} bytes ${r.serializer}${ttl})`}`];
+  const out = [
+    `${s.bold(r.key)}: ${r.ok ? s.ok("ok") : s.bad("NOT READABLE")}${r.bytes === null ? "" : ` (${r.bytes} bytes ${r.serializer}${ttl})`}`,
+  ];
   if (r.error !== null) out.push(`  error       ${r.error}`);
   if (r.entries !== null) out.push(...printEntries(r.entries, s));
   for (const n of r.notes) out.push(`  note        ${n}`);
   return `${out.join("\n")}\n`;
 }
 
-async function scan(client: Redis, prefix: string, limit: number, json: boolean, io: Io): Promise<number> {
+async function scan(
+  client: Redis,
+  prefix: string,
+  limit: number,
+  json: boolean,
+  io: Io,
+): Promise<number> {
   const pattern = `${prefix.replace(/[*?[\]\\]/g, "\\$&")}*`;
   const rows: { key: string; bytes: number; ttl: number }[] = [];
   let cursor = "0";
@@ -174,7 +214,10 @@ async function scan(client: Redis, prefix: string, limit: number, json: boolean,
     cursor = next;
     for (const key of keys) {
       if (rows.length >= limit) break;
-      const [[, bytes], [, ttl]] = (await client.multi().strlen(key).ttl(key).exec()) as [unknown, number][];
+      const [[, bytes], [, ttl]] = (await client.multi().strlen(key).ttl(key).exec()) as [
+        unknown,
+        number,
+      ][];
       rows.push({ key, bytes, ttl });
     }
   } while (cursor !== "0" && rows.length < limit);
@@ -184,8 +227,13 @@ async function scan(client: Redis, prefix: string, limit: number, json: boolean,
     return 0;
   }
   const s = styleFor(io);
-  const out = [`${rows.length} session(s) under ${prefix}${cursor !== "0" ? ` (first ${limit}: --limit for more)` : ""}`];
-  for (const r of rows) out.push(`  ${r.key}  ${s.dim(`${r.bytes} bytes, ${r.ttl === -1 ? "no expiry" : `TTL ${r.ttl}s`}`)}`);
+  const out = [
+    `${rows.length} session(s) under ${prefix}${cursor !== "0" ? ` (first ${limit}: --limit for more)` : ""}`,
+  ];
+  for (const r of rows)
+    out.push(
+      `  ${r.key}  ${s.dim(`${r.bytes} bytes, ${r.ttl === -1 ? "no expiry" : `TTL ${r.ttl}s`}`)}`,
+    );
   io.out(`${out.join("\n")}\n`);
   return 0;
 }

@@ -3,6 +3,7 @@
  * code (0 ok, 1 the input does not decode, 2 usage error).
  */
 import { decodeCommand } from "./decodeCommand.ts";
+import { encodeCommand } from "./encodeCommand.ts";
 import type { Io } from "./Io.ts";
 import { keygenCommand } from "./keygenCommand.ts";
 import { redisCommand } from "./redisCommand.ts";
@@ -26,6 +27,7 @@ type Command = (argv: string[], io: Io) => number | Promise<number>;
 
 const commands: Record<string, Command> = {
   decode: decodeCommand,
+  encode: encodeCommand,
   keygen: keygenCommand,
   redis: redisCommand,
 };

@@ -11,8 +11,8 @@ import {
   explainCookie,
   type KeyPair,
 } from "../../src/cli/explainCookie.ts";
-import { GoCodec } from "../support/gocodec.ts";
 import { vectors } from "../gob/vectors.ts";
+import { GoCodec } from "../support/gocodec.ts";
 
 type GoError = { text: string };
 type GoEntry = { key: string; keyType: string; type: string; value: string };
@@ -57,13 +57,19 @@ function specOf(s: GoSpec) {
 }
 
 async function goCookie(go: GoCodec, s: GoSpec, value: unknown): Promise<string> {
-  const r = await go.call<{ cookie?: string; error?: GoError }>("cookieEncode", { ...specOf(s), value });
+  const r = await go.call<{ cookie?: string; error?: GoError }>("cookieEncode", {
+    ...specOf(s),
+    value,
+  });
   if (r.cookie === undefined) throw new Error(`go encode: ${r.error?.text}`);
   return r.cookie;
 }
 
 async function goGobCookie(go: GoCodec, s: GoSpec, gob: string): Promise<string> {
-  const r = await go.call<{ cookie?: string; error?: GoError }>("cookieEncodeGob", { ...specOf(s), gob });
+  const r = await go.call<{ cookie?: string; error?: GoError }>("cookieEncodeGob", {
+    ...specOf(s),
+    gob,
+  });
   if (r.cookie === undefined) throw new Error(`go encode: ${r.error?.text}`);
   return r.cookie;
 }
@@ -129,31 +135,45 @@ t("a valid Go cookie: key pair, timestamp, Go types", async ({ go }) => {
   assert.equal(r.register, []);
 });
 
-t("rich Go values in a cookie print as Go prints them, and name what Go must register", async ({ go }) => {
-  if (!go) return;
-  const s = { pairs: [{ hashKey, blockKey: aes128 }] };
-  for (const name of ["times", "structs", "named types", "signed ints", "floats"]) {
-    const c = vectors.cases.find((v) => v.name === name)!;
-    const cookie = await goGobCookie(go, s, c.gob);
-    const want = await go.call<GoEntry[]>("goString", { gob: c.gob });
-    const r = check(s, cookie, { maxLength: 0 });
-    assert.is(r.ok, true, name);
-    for (const w of want) {
-      const g = r.entries!.find((e) => e.key === w.key)!;
-      assert.is(g.type, w.type.replaceAll("gobtypes.", "main."), `${name} ${w.key}`);
+t(
+  "rich Go values in a cookie print as Go prints them, and name what Go must register",
+  async ({ go }) => {
+    if (!go) return;
+    const s = { pairs: [{ hashKey, blockKey: aes128 }] };
+    for (const name of ["times", "structs", "named types", "signed ints", "floats"]) {
+      const c = vectors.cases.find((v) => v.name === name)!;
+      const cookie = await goGobCookie(go, s, c.gob);
+      const want = await go.call<GoEntry[]>("goString", { gob: c.gob });
+      const r = check(s, cookie, { maxLength: 0 });
+      assert.is(r.ok, true, name);
+      for (const w of want) {
+        const g = r.entries!.find((e) => e.key === w.key)!;
+        assert.is(g.type, w.type.replaceAll("gobtypes.", "main."), `${name} ${w.key}`);
+      }
+      const goNamed = new Set(
+        want
+          .map((w) => w.type.replaceAll("gobtypes.", "main."))
+          .filter((n) => /\.|^map|^\[\]\w+\./.test(n)),
+      );
+      for (const n of goNamed) assert.ok(r.register.includes(n), `${name}: register ${n}`);
+      if (goNamed.size > 0)
+        assert.match(r.notes.join("\n"), /gob: name not registered for interface/);
     }
-    const goNamed = new Set(
-      want.map((w) => w.type.replaceAll("gobtypes.", "main.")).filter((n) => /\.|^map|^\[\]\w+\./.test(n)),
-    );
-    for (const n of goNamed) assert.ok(r.register.includes(n), `${name}: register ${n}`);
-    if (goNamed.size > 0) assert.match(r.notes.join("\n"), /gob: name not registered for interface/);
-  }
-});
+  },
+);
 
 t("key rotation: the old pair's cookie decodes under pair 2", async ({ go }) => {
   if (!go) return;
   const cookie = await goCookie(go, { pairs: [{ hashKey: oldHashKey, blockKey: null }] }, { a: 1 });
-  const r = check({ pairs: [{ hashKey, blockKey: aes256 }, { hashKey: oldHashKey, blockKey: null }] }, cookie);
+  const r = check(
+    {
+      pairs: [
+        { hashKey, blockKey: aes256 },
+        { hashKey: oldHashKey, blockKey: null },
+      ],
+    },
+    cookie,
+  );
   assert.is(r.ok, true);
   assert.is(r.pair, 2);
   assert.is(r.encrypted, false);
@@ -162,7 +182,12 @@ t("key rotation: the old pair's cookie decodes under pair 2", async ({ go }) => 
 t("mac: another hash key, under each pair", async ({ go }) => {
   if (!go) return;
   const cookie = await goCookie(go, { pairs: [{ hashKey: oldHashKey, blockKey: null }] }, { a: 1 });
-  const s = { pairs: [{ hashKey, blockKey: null }, { hashKey: Buffer.from("third"), blockKey: null }] };
+  const s = {
+    pairs: [
+      { hashKey, blockKey: null },
+      { hashKey: Buffer.from("third"), blockKey: null },
+    ],
+  };
   const r = await failsLikeGo(go, s, cookie, "mac");
   assert.match(r.failure!.why, /any of the 2 key pair/);
   assert.match(r.failure!.hint!, /another hash key/);
@@ -183,7 +208,11 @@ t("mac: the cookie was made for another name", async ({ go }) => {
 
 t("mac: hash and block keys swapped", async ({ go }) => {
   if (!go) return;
-  const cookie = await goCookie(go, { pairs: [{ hashKey: aes256, blockKey: hashKey.subarray(0, 32) }] }, { a: 1 });
+  const cookie = await goCookie(
+    go,
+    { pairs: [{ hashKey: aes256, blockKey: hashKey.subarray(0, 32) }] },
+    { a: 1 },
+  );
   const s = { pairs: [{ hashKey: hashKey.subarray(0, 32), blockKey: aes256 }] };
   const r = await failsLikeGo(go, s, cookie, "mac");
   assert.match(r.failure!.hint!, /swapped/);
@@ -229,7 +258,10 @@ t("length: a cookie over MaxLength", async ({ go }) => {
   const s = { pairs: [{ hashKey, blockKey: null }], maxLength: 0 };
   const cookie = await goCookie(go, s, { big: "x".repeat(5000) });
   const r = await failsLikeGo(go, { ...s, maxLength: 4096 }, cookie, "length");
-  assert.match(r.failure!.why, new RegExp(`is ${cookie.length} bytes; the codec reads at most 4096`));
+  assert.match(
+    r.failure!.why,
+    new RegExp(`is ${cookie.length} bytes; the codec reads at most 4096`),
+  );
   assert.is(check(s, cookie).ok, true);
 });
 
@@ -247,7 +279,12 @@ t("base64: not URL-safe base64, with a hint", async ({ go }) => {
 t("format: base64 that is no date|value|mac", async ({ go }) => {
   if (!go) return;
   const s = { pairs: [{ hashKey, blockKey: null }] };
-  const r = await failsLikeGo(go, s, Buffer.from("a plain session id").toString("base64url"), "format");
+  const r = await failsLikeGo(
+    go,
+    s,
+    Buffer.from("a plain session id").toString("base64url"),
+    "format",
+  );
   assert.is(r.goError, "securecookie: the value is not valid");
 });
 
@@ -270,7 +307,12 @@ t("deserialize: an encrypted cookie read without its block key", async ({ go }) 
 t("deserialize: a plain cookie read with a block key", async ({ go }) => {
   if (!go) return;
   const cookie = await goCookie(go, { pairs: [{ hashKey, blockKey: null }] }, { a: 1 });
-  const r = await failsLikeGo(go, { pairs: [{ hashKey, blockKey: aes128 }] }, cookie, "deserialize");
+  const r = await failsLikeGo(
+    go,
+    { pairs: [{ hashKey, blockKey: aes128 }] },
+    cookie,
+    "deserialize",
+  );
   assert.match(r.failure!.hint!, /not encrypted; drop --block-key/);
 });
 

@@ -6,12 +6,15 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { run } from "../../src/cli/run.ts";
+import { bytesOf, vectors } from "../gob/vectors.ts";
 import { GoCodec } from "../support/gocodec.ts";
 import { type RedisServer, startRedis } from "../support/redisServer.ts";
-import { bytesOf, vectors } from "../gob/vectors.ts";
 import { bufferIo } from "./bufferIo.ts";
 
-const t = suite<{ redis: RedisServer | null; go: GoCodec | null }>("cli redis", { redis: null, go: null });
+const t = suite<{ redis: RedisServer | null; go: GoCodec | null }>("cli redis", {
+  redis: null,
+  go: null,
+});
 
 t.before(async (ctx) => {
   ctx.redis = await startRedis();
@@ -36,7 +39,9 @@ t("a Go gob session: TTL, size and Go's %T / %#v", async ({ redis, go }) => {
   const c = vectors.cases.find((v) => v.name === "times")!;
   const bytes = bytesOf(c.gob);
   await redis.command("SETEX", `session_${id}`, 1200, bytes);
-  const want = await go.call<{ key: string; type: string; value: string }[]>("goString", { gob: c.gob });
+  const want = await go.call<{ key: string; type: string; value: string }[]>("goString", {
+    gob: c.gob,
+  });
   const r = await cli(redis, ["--json", id]);
   assert.is(r.code, 0, r.err);
   const report = JSON.parse(r.out);
@@ -51,7 +56,10 @@ t("a Go gob session: TTL, size and Go's %T / %#v", async ({ redis, go }) => {
   assert.ok(report.register.includes("time.Time"));
   const text = await cli(redis, [`session_${id}`]);
   assert.is(text.code, 0);
-  assert.match(text.out, new RegExp(`session_${id}: ok \\(${bytes.length} bytes gob, TTL \\d+s\\)`));
+  assert.match(
+    text.out,
+    new RegExp(`session_${id}: ok \\(${bytes.length} bytes gob, TTL \\d+s\\)`),
+  );
 });
 
 t("a JSON-serialized session shows Go's JSON types", async ({ redis }) => {
@@ -77,21 +85,26 @@ t("missing key, wrong serializer, over --max-bytes: exit 1 with why", async ({ r
   assert.match(big.out, /over --max-bytes 3: not decoded/);
 });
 
-t("--scan lists the sessions under the prefix with size and TTL, bounded by --limit", async ({ redis }) => {
-  if (!redis) return;
-  for (let i = 0; i < 5; i++) await redis.command("SETEX", `scan_${i}`, 600, "x".repeat(i + 1));
-  await redis.command("SET", "other_key", "y");
-  const r = await cli(redis, ["--scan", "--prefix", "scan_", "--json"]);
-  assert.is(r.code, 0, r.err);
-  const list = JSON.parse(r.out);
-  assert.equal(
-    list.sessions.map((s: { key: string; bytes: number }) => [s.key, s.bytes]),
-    [0, 1, 2, 3, 4].map((i) => [`scan_${i}`, i + 1]),
-  );
-  assert.ok(list.sessions.every((s: { ttl: number }) => s.ttl > 500));
-  const limited = JSON.parse((await cli(redis, ["--scan", "--prefix", "scan_", "--limit", "2", "--json"])).out);
-  assert.is(limited.sessions.length, 2);
-});
+t(
+  "--scan lists the sessions under the prefix with size and TTL, bounded by --limit",
+  async ({ redis }) => {
+    if (!redis) return;
+    for (let i = 0; i < 5; i++) await redis.command("SETEX", `scan_${i}`, 600, "x".repeat(i + 1));
+    await redis.command("SET", "other_key", "y");
+    const r = await cli(redis, ["--scan", "--prefix", "scan_", "--json"]);
+    assert.is(r.code, 0, r.err);
+    const list = JSON.parse(r.out);
+    assert.equal(
+      list.sessions.map((s: { key: string; bytes: number }) => [s.key, s.bytes]),
+      [0, 1, 2, 3, 4].map((i) => [`scan_${i}`, i + 1]),
+    );
+    assert.ok(list.sessions.every((s: { ttl: number }) => s.ttl > 500));
+    const limited = JSON.parse(
+      (await cli(redis, ["--scan", "--prefix", "scan_", "--limit", "2", "--json"])).out,
+    );
+    assert.is(limited.sessions.length, 2);
+  },
+);
 
 t("an unreachable Redis: exit 1 naming the address", async () => {
   const io = bufferIo();
