@@ -12,6 +12,7 @@
 import { Complex } from "../gob/Complex.ts";
 import { type GoType, goTypes, mapOf, sliceOf } from "../gob/GoType.ts";
 import { memoOf, type SlotRecord } from "../gob/typeMemory.ts";
+import { compareKeys } from "./compareKeys.ts";
 import { goFloat } from "./goFloat.ts";
 import { goQuote } from "./goQuote.ts";
 import { goTimeString, instantOfBytes, instantOfDate } from "./goTime.ts";
@@ -246,22 +247,4 @@ function typeName(t: GoType, pkg: string): string {
 /** The name to print for `t`: the interface name when there is one, else its qualified name. */
 function qualified(t: GoType, name: string, pkg: string): string {
   return name !== t.name || name.includes(".") ? name : typeName(t, pkg);
-}
-
-/** Go's internal/fmtsort order: numbers by value (NaN first), strings by bytes, false < true. */
-function compareKeys(ta: string, a: unknown, tb: string, b: unknown): number {
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  if (typeof a === "string" && typeof b === "string") {
-    return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
-  }
-  if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
-  if (
-    (typeof a === "number" || typeof a === "bigint") &&
-    (typeof b === "number" || typeof b === "bigint")
-  ) {
-    if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : -1;
-    if (Number.isNaN(b)) return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  return 0;
 }

@@ -3,6 +3,7 @@
  * Go's `fmt` order of the keys.
  */
 import { memoOf } from "../gob/typeMemory.ts";
+import { compareKeys } from "./compareKeys.ts";
 import type { GoPrinter } from "./goString.ts";
 
 export interface SessionEntry {
@@ -23,7 +24,10 @@ export function sessionEntries(
 ): SessionEntry[] {
   const memo = memoOf(values);
   const pairs = values instanceof Map ? [...values] : Object.entries(values);
-  const out = pairs.map(([k, v]) => {
+  const sorted = pairs
+    .map(([k, v]) => ({ k, v, t: printer.dynamic(k, memo?.keys?.get(k))?.name ?? "" }))
+    .sort((a, b) => compareKeys(a.t, a.k, b.t, b.k));
+  return sorted.map(({ k, v }) => {
     const keyRec = memo?.keys?.get(k);
     const rec = memo?.slots?.get(k);
     return {
@@ -33,11 +37,4 @@ export function sessionEntries(
       value: printer.slot(v, rec, 0),
     };
   });
-  return out.sort((a, b) =>
-    a.keyType !== b.keyType ? (a.keyType < b.keyType ? -1 : 1) : byBytes(a.key, b.key),
-  );
-}
-
-function byBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
 }

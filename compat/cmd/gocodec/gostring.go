@@ -3,6 +3,7 @@ package main
 // Ops of Go's fmt and of Go-made cookies, the reference for src/cli (hertz-sessions decode):
 //
 //	"goString"        {gob: base64}            -> [{key, keyType, type, value}]
+//	"goStringMap"     {gob: base64}            -> fmt.Sprintf("%#v") of the whole session
 //	"cookieEncodeGob" {spec..., gob: base64}   -> {"cookie": string} or {"error": cookieErr}
 //
 // goString decodes a session (map[interface {}]interface {}) and prints each entry as
@@ -20,6 +21,13 @@ import (
 
 func init() {
 	ops["goString"] = goStringOp
+	ops["goStringMap"] = func(r request) (any, error) {
+		values, err := gobSession(r)
+		if err != nil {
+			return nil, err
+		}
+		return fmt.Sprintf("%#v", values), nil
+	}
 	ops["cookieEncodeGob"] = cookieEncodeGobOp
 }
 
