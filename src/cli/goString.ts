@@ -11,6 +11,7 @@
  */
 import { Complex } from "../gob/Complex.ts";
 import { type GoType, goTypes, mapOf, sliceOf } from "../gob/GoType.ts";
+import { nameOf } from "../gob/registry.ts";
 import { memoOf, type SlotRecord } from "../gob/typeMemory.ts";
 import { compareKeys } from "./compareKeys.ts";
 import { goFloat } from "./goFloat.ts";
@@ -42,7 +43,8 @@ export class GoPrinter {
     if (value === null || value === undefined) return null;
     if (typeof value === "object") {
       const m = memoOf(value);
-      if (m?.type !== undefined) return { type: m.type, name: m.name ?? m.type.name };
+      // No name remembered: it arrived under the name its type is registered under here.
+      if (m?.type !== undefined) return { type: m.type, name: m.name ?? nameOf(m.type) };
     }
     const t = this.fresh(value);
     return { type: t, name: t.name };
