@@ -1,0 +1,2 @@
+export type { Io } from "./Io.ts";
+export { run } from "./run.ts";
