@@ -180,6 +180,15 @@ Package("an Express 5 app mounts New with app.use and serves the counter", async
   await servesCounter(ctx.dir, "express-app.mjs", false);
 });
 
+Package("the hertz-sessions command runs from the installed package's bin", async (ctx) => {
+  const bin = join(ctx.dir, "node_modules", ".bin", "hertz-sessions");
+  const { stdout } = await run(bin, ["keygen", "--json"], { cwd: ctx.dir });
+  const keys = JSON.parse(stdout) as Record<string, unknown>;
+  assert.ok(Object.keys(keys).length > 0, `keygen printed keys: ${stdout}`);
+  const help = await run(bin, ["--help"], { cwd: ctx.dir });
+  assert.match(help.stdout, /Usage: hertz-sessions COMMAND/);
+});
+
 Package("a strict TypeScript consumer (nodenext, skipLibCheck false) type-checks", async (ctx) => {
   const tsc = join(root, "node_modules", ".bin", "tsc");
   try {
