@@ -207,4 +207,40 @@ liveTest("with the option, 200 concurrent count+1 end at exactly 200", async ({ 
     await service.close();
   }
 });
+liveTest(
+  "Node and the Go peer (casstore) interleaved: 200 concurrent count+1 end at 200",
+  async ({ cas, redis }) => {
+    const peer: Peer | null = await startPeer([
+      "-store",
+      "redis",
+      "-redis",
+      `127.0.0.1:${redis.port}`,
+      "-name",
+      "session-key",
+      "-hash-key",
+      "secret-key",
+      "-cas",
+    ]);
+    if (!peer) return;
+    const service = await counterService(cas);
+    try {
+      const cookie = await startSession(service.url);
+      const urls = Array.from({ length: 200 }, (_, i) =>
+        i % 2 === 0 ? `${service.url}/update` : `${peer.url}/incr`,
+      );
+      const replies = await allAtOnce(urls, cookie);
+      assert.equal(
+        replies.filter((r) => r.status !== 200),
+        [],
+      );
+      // Go reads what both wrote, then Node reads Go's write.
+      assert.is((await allAtOnce([`${peer.url}/incr`], cookie))[0].body, '{"count":201}');
+      assert.is((await allAtOnce([`${service.url}/update`], cookie))[0].body, "202");
+    } finally {
+      await service.close();
+      await peer.stop();
+    }
+  },
+);
+
 T.run();
