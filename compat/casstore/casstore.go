@@ -20,7 +20,9 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"math/rand/v2"
 	"sync"
+	"time"
 
 	gsessions "github.com/gorilla/sessions"
 	"github.com/hertz-contrib/sessions"
@@ -61,9 +63,15 @@ func stripe(key string) *sync.Mutex {
 	return &stripes[h.Sum32()%uint32(len(stripes))]
 }
 
+// backoff is the most Update waits after its attempt-th try failed, as hertz-sessions.
+func backoff(attempt int) time.Duration {
+	return time.Duration(1<<min(attempt-1, 6)) * time.Millisecond
+}
+
 // Update reads the session stored under key (no key: empty values), runs fn on it and stores
 // its values with TTL ttl seconds if the key still holds what was read; else it runs fn again
-// on the values found, at most attempts times in all. fn must derive every change from the
+// on the values found, at most attempts times in all (from the second conflict on after a
+// random wait of up to 2, 4 … 64 ms and a fresh read). fn must derive every change from the
 // values it is given.
 func Update(ctx context.Context, rdb Client, ser sessions.Serializer, key string, ttl, attempts int,
 	fn func(s *gsessions.Session) error,
@@ -117,6 +125,17 @@ func Update(ctx context.Context, rdb Client, ser sessions.Serializer, key string
 		}
 		if attempt >= attempts {
 			return fmt.Errorf("casstore: the session changed under each of %d attempts to save it", attempts)
+		}
+		// From the second conflict on: wait a random 0 to 2, 4 … 64 ms, read again, retry.
+		if attempt >= 2 {
+			time.Sleep(time.Duration(rand.Int64N(int64(backoff(attempt)))))
+			current, err = rdb.Get(ctx, key).Bytes()
+			if errors.Is(err, redis.Nil) {
+				return ErrDeleted
+			}
+			if err != nil {
+				return err
+			}
 		}
 	}
 }

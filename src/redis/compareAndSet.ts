@@ -10,7 +10,11 @@
  *
  * Saves of one key from one store take turns, so the requests of one process never race each
  * other; they race only other processes (a Go service using `compat/casstore`, the same script).
+ * From the second conflict on, a save waits a random 0 to 2, 4, 8 … 64 ms, reads the key again
+ * and retries at once, so that a process whose event loop is busy is not outpaced forever by
+ * another one writing in a burst.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { GorillaSession } from "../sessions/GorillaSession.ts";
 import { journalOf } from "../sessions/journal.ts";
 import type { SessionClient } from "./RedisSessionStore.ts";
@@ -45,11 +49,22 @@ export interface Values {
   deserialize(data: Buffer, session: GorillaSession): void;
 }
 
+function deleted(): Error {
+  return new Error("sessions: compare-and-set: the session was deleted while the request ran");
+}
+
+/** The most a save waits after its `attempt`-th try failed: 2, 4, 8 … up to 64 ms. */
+export function backoffMs(attempt: number): number {
+  return 2 ** Math.min(attempt - 1, 6);
+}
+
 export class CompareAndSet {
   /** The bytes each session was loaded from, with the ID they were loaded under. */
   private readonly loaded = new WeakMap<GorillaSession, { id: string; data: Buffer }>();
   /** The last save queued per key. */
   private readonly turns = new Map<string, Promise<void>>();
+  /** The last bytes a save met under each key that has saves queued. */
+  private readonly latest = new Map<string, Buffer>();
   private readonly defined = new WeakSet<object>();
 
   constructor(readonly attempts: number) {
@@ -90,7 +105,9 @@ export class CompareAndSet {
     );
     this.turns.set(key, turn);
     void turn.then(() => {
-      if (this.turns.get(key) === turn) this.turns.delete(key);
+      if (this.turns.get(key) !== turn) return;
+      this.turns.delete(key);
+      this.latest.delete(key);
     });
     return run;
   }
@@ -106,30 +123,55 @@ export class CompareAndSet {
     const script = this.script(client);
     const journal = journalOf(session);
     let data = first;
+    // The save before this one in turn left newer bytes than these were loaded from: start
+    // from them rather than meet them in a first attempt that must fail.
+    const newer = this.latest.get(key);
+    const from = this.loaded.get(session);
+    if (
+      newer !== undefined &&
+      from !== undefined &&
+      from.id === session.ID &&
+      !newer.equals(from.data)
+    ) {
+      this.rebase(session, newer, values);
+      data = values.serialize(session);
+    }
     for (let attempt = 1; ; attempt++) {
       const from = this.loaded.get(session);
       const expected = from !== undefined && from.id === session.ID ? from.data : null;
       const reply = await script(key, expected === null ? "0" : "1", expected ?? "", age, data);
       if (reply === 1) {
         this.loaded.set(session, { id: session.ID, data });
+        this.latest.set(key, data);
         if (journal !== undefined) journal.length = 0;
         return;
       }
-      if (reply === 0 && expected !== null) {
-        throw new Error("sessions: compare-and-set: the session was deleted while the request ran");
-      }
+      if (reply === 0 && expected !== null) throw deleted();
       if (attempt >= this.attempts) {
         throw new Error(
           `sessions: compare-and-set: the session changed under each of ${this.attempts} attempts to save it`,
         );
       }
-      const current = reply as Buffer;
-      session.Values = new Map();
-      values.deserialize(current, session);
-      this.loaded.set(session, { id: session.ID, data: current });
-      if (journal !== undefined) for (const change of journal) change(session);
+      let current = reply as Buffer;
+      if (attempt >= 2) {
+        await sleep(Math.random() * backoffMs(attempt));
+        const fresh = await client.getBuffer(key);
+        if (fresh === null) throw deleted();
+        current = fresh;
+      }
+      this.latest.set(key, current);
+      this.rebase(session, current, values);
       data = values.serialize(session);
     }
+  }
+
+  /** Makes `session` the values stored as `current` plus the changes its request recorded. */
+  private rebase(session: GorillaSession, current: Buffer, values: Values): void {
+    session.Values = new Map();
+    values.deserialize(current, session);
+    this.loaded.set(session, { id: session.ID, data: current });
+    const journal = journalOf(session);
+    if (journal !== undefined) for (const change of journal) change(session);
   }
 
   /** The script as a command of `client` (EVALSHA, EVAL the first time), defined once per client. */
