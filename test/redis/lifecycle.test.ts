@@ -2,11 +2,15 @@
  * Regenerate and Destroy on the Redis store, read by the Go peer (real Hertz on
  * hertz-contrib/sessions) on the same redis-server: after Regenerate the old key is gone and Go
  * reads the session under the new cookie, the old cookie giving it a new empty session; after
- * Destroy neither Redis nor the cookie jar holds anything and Go sees no session.
+ * Destroy neither Redis nor the cookie jar holds anything and Go sees no session. Rolling
+ * expiry (`SetRolling(true)`): a read-only request renews the cookie and the key's TTL once half
+ * the MaxAge has passed, and Go reads the session under the renewed cookie; `Touch` renews at once.
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { GetRedisStore, NewStore, type RediStore } from "../../src/redis/index.ts";
+import type { SecureCookie } from "../../src/securecookie/index.ts";
+import { Timestamp } from "../../src/securecookie/timestamp.ts";
 import type { Served } from "../sessions/serve.ts";
 import { CookieJar, parseSetCookie } from "../support/cookieJar.ts";
 import { type Peer, startPeer } from "../support/peer.ts";
@@ -40,6 +44,7 @@ T.before(async (ctx) => {
   ctx.store = GetRedisStore(
     await NewStore(10, "tcp", `127.0.0.1:${redis.port}`, "", Buffer.from("secret")),
   );
+  ctx.store.SetRolling(true);
   ctx.node = await lifecycleApp(ctx.store);
 });
 
@@ -120,5 +125,61 @@ liveTest(
     await stolen.body?.cancel();
   },
 );
+
+liveTest(
+  "rolling: a read-only request renews an old cookie and the key's TTL; Go follows",
+  async ({ node, peer, redis, store }) => {
+    const codec = store.Codecs[0] as SecureCookie;
+    const now = Math.floor(Date.now() / 1000);
+    const jar = new CookieJar();
+    codec.timeFunc = () => now - 86400 * 16; // a cookie issued 16 days ago (MaxAge: 30 days)
+    let id: string;
+    try {
+      id = (await json(jar, `${node.url}/login?user=cy`)).id as string;
+    } finally {
+      codec.timeFunc = null;
+    }
+    assert.is(Timestamp(jar.get("mysession")!), now - 86400 * 16);
+    await redis.command("EXPIRE", `session_${id}`, 100);
+
+    await json(jar, `${node.url}/read`);
+    assert.is(jar.lastSetCookie.length, 1, "renewed");
+    assert.ok(Math.abs(Timestamp(jar.get("mysession")!)! - now) <= 2, "a fresh timestamp");
+    assert.is(parseSetCookie(jar.lastSetCookie[0]).maxAge, 86400 * 30);
+    const ttl = Number(await redis.command("TTL", `session_${id}`));
+    assert.ok(ttl > 86400 * 30 - 10, `TTL renewed: ${ttl}`);
+
+    // A fresh cookie is not renewed again (throttled)…
+    await json(jar, `${node.url}/read`);
+    assert.is(jar.lastSetCookie.length, 0, "no Set-Cookie for a fresh cookie");
+    // …unless the handler asks with Touch.
+    await redis.command("EXPIRE", `session_${id}`, 100);
+    await json(jar, `${node.url}/touch`);
+    assert.is(jar.lastSetCookie.length, 1);
+    assert.ok(Number(await redis.command("TTL", `session_${id}`)) > 86400 * 30 - 10);
+
+    assert.equal((await json(jar, `${peer.url}/home`)).user, "cy", "Go reads the renewed session");
+  },
+);
+
+liveTest("rolling is off by default: an old cookie read is not renewed", async ({ redis }) => {
+  const store = GetRedisStore(
+    await NewStore(10, "tcp", `127.0.0.1:${redis.port}`, "", Buffer.from("secret")),
+  );
+  const node = await lifecycleApp(store);
+  const codec = store.Codecs[0] as SecureCookie;
+  try {
+    const jar = new CookieJar();
+    codec.timeFunc = () => Math.floor(Date.now() / 1000) - 86400 * 29;
+    await json(jar, `${node.url}/login?user=dee`);
+    codec.timeFunc = null;
+    await json(jar, `${node.url}/read`);
+    assert.is(jar.lastSetCookie.length, 0);
+  } finally {
+    codec.timeFunc = null;
+    await node.close();
+    await store.Close();
+  }
+});
 
 T.run();
