@@ -96,6 +96,13 @@ const CONTENDERS: Contender[] = [
     redis: "single",
   },
   {
+    id: "hertz-redis-cas",
+    label: "hertz-sessions redis store, compare-and-set",
+    counts: true,
+    needs: [...HERTZ, "src/redis/index.ts"],
+    redis: "single",
+  },
+  {
     id: "hertz-rediscluster",
     label: "hertz-sessions rediscluster store",
     counts: true,
@@ -127,6 +134,12 @@ const TARGETS: Target[] = [
     min: 4,
   },
   { name: "Redis store >= 30% of bare", subject: "hertz-redis", against: "bare", min: 0.3 },
+  {
+    name: "compare-and-set >= 85% of SETEX",
+    subject: "hertz-redis-cas",
+    against: "hertz-redis",
+    min: 0.85,
+  },
   {
     name: "Redis store >= 2x express-session + connect-redis",
     subject: "hertz-redis",

@@ -20,5 +20,5 @@ export {
 export { type Options, SameSite } from "./sessions/Options.ts";
 export type { RequestSession } from "./sessions/RequestSession.ts";
 export { requestCookie } from "./sessions/requestCookie.ts";
-export type { Session } from "./sessions/Session.ts";
+export type { Session, SessionKey, SessionValue, Untyped } from "./sessions/Session.ts";
 export type { SessionResult, Store } from "./sessions/Store.ts";

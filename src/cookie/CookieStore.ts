@@ -13,6 +13,7 @@ import { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Options } from "../sessions/Options.ts";
 import { requestCache, requestCacheSync } from "../sessions/requestCache.ts";
 import { requestCookie } from "../sessions/requestCookie.ts";
+import { rememberIssued } from "../sessions/rolling.ts";
 import type { SessionResult, Store } from "../sessions/Store.ts";
 import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
 
@@ -28,6 +29,7 @@ export class CookieStore implements Store {
    * field; `Options` is the method of the store contract here).
    */
   Opts: Options;
+  private rolling = false;
 
   /**
    * gorilla's `NewCookieStore`: key pairs alternate hash key and block key (`null` for
@@ -69,7 +71,9 @@ export class CookieStore implements Store {
         if (!(values instanceof Map)) {
           throw new Error("sessions: the cookie does not hold a map[interface {}]interface {}");
         }
-        return [this.session(name, values, false), null];
+        const session = this.session(name, values, false);
+        if (this.rolling) rememberIssued(session, value);
+        return [session, null];
       } catch (e) {
         err = asError(e);
       }
@@ -112,6 +116,15 @@ export class CookieStore implements Store {
    */
   Options(options: Options): void {
     this.Opts = toGorillaOptions(options);
+  }
+
+  /**
+   * With `on`, a session that is only read is saved again by `Save()` once half its MaxAge has
+   * passed since its cookie was issued, renewing the cookie (see `../sessions/rolling.ts`).
+   * Default: off.
+   */
+  SetRolling(on: boolean): void {
+    this.rolling = on;
   }
 
   /** gorilla's `CookieStore.MaxAge`: sets the default MaxAge and every codec's MaxAge. */

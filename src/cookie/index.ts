@@ -1,2 +1,3 @@
 export type { Store } from "../sessions/Store.ts";
+export { CookieStore } from "./CookieStore.ts";
 export { NewStore } from "./newStore.ts";

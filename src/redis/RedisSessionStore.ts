@@ -14,12 +14,16 @@ import { GobSerializer, type Serializer } from "../serializers/index.ts";
 import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";
 import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
 import { GorillaSession } from "../sessions/GorillaSession.ts";
+import { journalOf, openJournal } from "../sessions/journal.ts";
 import type { Options } from "../sessions/Options.ts";
+import { takePreviousID } from "../sessions/regenerate.ts";
 import { requestCache } from "../sessions/requestCache.ts";
 import { requestCookie } from "../sessions/requestCookie.ts";
+import { rememberIssued } from "../sessions/rolling.ts";
 import type { SessionResult, Store } from "../sessions/Store.ts";
 import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
 import { asBuffer } from "./asBuffer.ts";
+import { CompareAndSet, defaultAttempts, type Values } from "./compareAndSet.ts";
 import { newSessionID } from "./sessionID.ts";
 
 /** Amount of time, in seconds, for cookies and Redis keys to expire (30 days). */
@@ -49,6 +53,13 @@ export abstract class RedisSessionStore implements Store {
   private maxLength = 4096;
   private keyPrefix = "session_";
   private serializer: Serializer = new GobSerializer();
+  private compareAndSet: CompareAndSet | null = null;
+  private rolling = false;
+  /** How a compare-and-set save serializes the values and reads the current ones back. */
+  private readonly values: Values = {
+    serialize: (session) => asBuffer(this.bytes(session)),
+    deserialize: (data, session) => this.serializer.Deserialize(data, session),
+  };
 
   constructor(keyPairs: (Uint8Array | null | undefined)[]) {
     this.Codecs = CodecsFromPairs(...keyPairs);
@@ -74,6 +85,25 @@ export abstract class RedisSessionStore implements Store {
   /** Sets the serializer of session values. Default: gob. */
   SetSerializer(ss: Serializer): void {
     this.serializer = ss;
+  }
+
+  /**
+   * With `on`, a save never overwrites what another request saved since this one loaded the
+   * session: it writes only if the key still holds the bytes loaded (one Lua script), else it
+   * makes the request's changes again on the current values and retries, rejecting after
+   * `attempts` tries (see `compareAndSet.ts`). Default: off (`SETEX`, as Go).
+   */
+  SetCompareAndSet(on: boolean, attempts = defaultAttempts): void {
+    this.compareAndSet = on ? new CompareAndSet(attempts) : null;
+  }
+
+  /**
+   * With `on`, a session that is only read is saved again by `Save()` once half its MaxAge has
+   * passed since its cookie was issued, renewing the cookie and the key's TTL (see
+   * `../sessions/rolling.ts`). Default: off.
+   */
+  SetRolling(on: boolean): void {
+    this.rolling = on;
   }
 
   /**
@@ -119,6 +149,7 @@ export abstract class RedisSessionStore implements Store {
         return [session, new Error("sessions: the cookie does not hold a session ID")];
       }
       session.ID = id;
+      if (this.rolling) rememberIssued(session, value);
       const ok = await this.load(session);
       session.IsNew = !ok;
       return [session, null];
@@ -135,11 +166,13 @@ export abstract class RedisSessionStore implements Store {
   async Save(_req: IncomingMessage, res: ServerResponse, session: GorillaSession): Promise<void> {
     if ((session.Options.MaxAge ?? 0) <= 0) {
       await this.delete(session);
+      await this.deletePrevious(session);
       appendSetCookie(res, newCookie(session.Name(), "", session.Options));
       return;
     }
     if (session.ID === "") session.ID = newSessionID();
     await this.save(session);
+    await this.deletePrevious(session);
     appendEncodedCookie(res, session.Name(), session.ID, this.Codecs, session.Options);
   }
 
@@ -151,7 +184,21 @@ export abstract class RedisSessionStore implements Store {
     const session = GorillaSession.New(this, name);
     session.Options = { ...this.Opts };
     session.IsNew = true;
+    if (this.compareAndSet !== null) openJournal(session);
     return session;
+  }
+
+  /** Deletes the key of the ID the session had before `Regenerate`, if any. */
+  private async deletePrevious(session: GorillaSession): Promise<void> {
+    const previous = takePreviousID(session);
+    if (previous !== undefined) await this.client().del(this.keyPrefix + previous);
+  }
+
+  /** The serialized values, checked against `maxLength`. */
+  private bytes(session: GorillaSession): Uint8Array {
+    const b = this.serializer.Serialize(session);
+    if (this.maxLength !== 0 && b.length > this.maxLength) throw new Error(errValueTooBig);
+    return b;
   }
 
   /** @internal Checks the server (a cluster: one node) with `PING`, resolving `true` on `PONG`. */
@@ -168,6 +215,10 @@ export abstract class RedisSessionStore implements Store {
     if (this.maxLength !== 0 && b.length > this.maxLength) throw new Error(errValueTooBig);
     let age = session.Options.MaxAge ?? 0;
     if (age === 0) age = this.DefaultMaxAge;
+    if (this.compareAndSet !== null && journalOf(session) !== undefined) {
+      const key = this.keyPrefix + session.ID;
+      return this.compareAndSet.save(this.client(), key, age, session, asBuffer(b), this.values);
+    }
     await this.client().setex(this.keyPrefix + session.ID, age, asBuffer(b));
   }
 
@@ -175,6 +226,7 @@ export abstract class RedisSessionStore implements Store {
   async load(session: GorillaSession): Promise<boolean> {
     const data = await this.client().getBuffer(this.keyPrefix + session.ID);
     if (data === null) return false;
+    this.compareAndSet?.remember(session, data);
     this.serializer.Deserialize(data, session);
     return true;
   }

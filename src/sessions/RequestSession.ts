@@ -3,9 +3,12 @@
  * Port of hertz-contrib/sessions v1.0.3 `sessions.go` (the `session` type).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { GorillaSession } from "./GorillaSession.ts";
+import { flashesKey, type GorillaSession } from "./GorillaSession.ts";
+import { journalOf } from "./journal.ts";
 import { errorText, logError } from "./logger.ts";
 import type { Options } from "./Options.ts";
+import { regenerate } from "./regenerate.ts";
+import { takeRenewal } from "./rolling.ts";
 import type { Session } from "./Session.ts";
 import type { SessionResult, Store } from "./Store.ts";
 import { toGorillaOptions } from "./toGorillaOptions.ts";
@@ -37,13 +40,35 @@ export class RequestSession implements Session {
   }
 
   Set(key: unknown, val: unknown): void {
-    this.Session().Values.set(key, val);
+    const s = this.Session();
+    s.Values.set(key, val);
+    journalOf(s)?.push((t) => t.Values.set(key, val));
     this.written = true;
   }
 
   Delete(key: unknown): void {
-    this.Session().Values.delete(key);
+    const s = this.Session();
+    s.Values.delete(key);
+    journalOf(s)?.push((t) => t.Values.delete(key));
     this.written = true;
+  }
+
+  /**
+   * Sets the value under `key` to `fn(current value)` and returns it. Under a store's
+   * compare-and-set, `fn` runs again on the values another request saved meanwhile, so an
+   * update computed from the old value (a counter) is never lost.
+   */
+  Update(key: unknown, fn: (value: unknown) => unknown): unknown {
+    const s = this.Session();
+    const apply = (t: GorillaSession) => {
+      const v = fn(t.Values.get(key));
+      t.Values.set(key, v);
+      return v;
+    };
+    const v = apply(s);
+    journalOf(s)?.push(apply);
+    this.written = true;
+    return v;
   }
 
   /** Go deletes key by key, so an empty session is not marked written. */
@@ -51,17 +76,22 @@ export class RequestSession implements Session {
     const values = this.Session().Values;
     if (values.size === 0) return;
     values.clear();
+    journalOf(this.Session())?.push((t) => t.Values.clear());
     this.written = true;
   }
 
   AddFlash(value: unknown, key?: string): void {
-    this.Session().AddFlash(value, key);
+    const s = this.Session();
+    s.AddFlash(value, key);
+    journalOf(s)?.push((t) => t.AddFlash(value, key));
     this.written = true;
   }
 
   Flashes(key?: string): unknown[] {
     this.written = true;
-    return this.Session().Flashes(key);
+    const s = this.Session();
+    journalOf(s)?.push((t) => t.Values.delete(key ?? flashesKey));
+    return s.Flashes(key);
   }
 
   Options(options: Options): void {
@@ -69,9 +99,36 @@ export class RequestSession implements Session {
     this.Session().Options = toGorillaOptions(options);
   }
 
+  /** A new session ID at the next `Save`; the store forgets the old one (see `regenerate.ts`). */
+  Regenerate(): void {
+    regenerate(this.Session());
+    this.written = true;
+  }
+
+  /** Saves the session again at the next `Save`, renewing its expiry, though nothing changed. */
+  Touch(): void {
+    this.Session();
+    this.written = true;
+  }
+
+  /**
+   * Deletes the session now: its values, its stored copy and its cookie, the cookie deleted with
+   * the store's default options (their `Path` and `Domain`), whatever options the session was
+   * given. A later use of the session in this request starts a new one.
+   */
+  async Destroy(): Promise<void> {
+    const s = this.Session();
+    const defaults = this.store.NewSession?.(this.name).Options ?? s.Options;
+    s.Values.clear();
+    s.Options = { ...defaults, MaxAge: -1 };
+    this.written = true;
+    await this.Save();
+    this.session = null;
+  }
+
   /** Saves the session when it changed; a Promise, also of what the store throws. */
   Save(): Promise<void> {
-    if (!this.written) return resolved;
+    if (!this.written && !(this.session !== null && takeRenewal(this.session))) return resolved;
     try {
       if (this.res.headersSent) {
         throw new Error(

@@ -6,7 +6,7 @@ import type { IncomingMessage } from "node:http";
 import { DefaultKey } from "./defaultKey.ts";
 import { sessionsOf } from "./middleware.ts";
 import type { RequestSession } from "./RequestSession.ts";
-import type { Session } from "./Session.ts";
+import type { Session, Untyped } from "./Session.ts";
 
 /** Hertz's `c.MustGet(DefaultKey)` panic, with the fix. */
 function notMounted(): Error {
@@ -15,18 +15,24 @@ function notMounted(): Error {
   );
 }
 
-/** The session of the request (middleware `New`). Throws when the middleware did not run. */
-export function Default(req: IncomingMessage): Session {
+/**
+ * The session of the request (middleware `New`). Throws when the middleware did not run.
+ * `Default<{ user: string }>(req)` types the keys and values of `Get`, `Set` and `Update`.
+ */
+export function Default<T extends object = Untyped>(req: IncomingMessage): Session<T> {
   const s = sessionsOf(req);
   if (s === undefined) throw notMounted();
   if (s instanceof Map) {
     throw new TypeError("sessions: Default: the middleware is Many; use DefaultMany(req, name)");
   }
-  return s;
+  return s as Session<T>;
 }
 
 /** The session `name` of the request (middleware `Many`). Throws when there is none. */
-export function DefaultMany(req: IncomingMessage, name: string): Session {
+export function DefaultMany<T extends object = Untyped>(
+  req: IncomingMessage,
+  name: string,
+): Session<T> {
   const all = sessionsOf(req);
   if (all === undefined) throw notMounted();
   if (!(all instanceof Map)) {
@@ -38,5 +44,5 @@ export function DefaultMany(req: IncomingMessage, name: string): Session {
       `sessions: DefaultMany: no session named ${JSON.stringify(name)} (Many got ${JSON.stringify([...all.keys()])})`,
     );
   }
-  return s;
+  return s as Session<T>;
 }

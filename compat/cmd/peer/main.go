@@ -4,7 +4,7 @@
 //
 //	peer -addr 127.0.0.1:0 -store cookie|redis|rediscluster [-redis ADDR | -redis A,B,C]
 //	     [-password PW] [-db N] [-serializer gob|json|msgpack] [-hash-key secret]
-//	     [-block-key KEY] [-name mysession] [-prefix session_]
+//	     [-block-key KEY] [-name mysession] [-prefix session_] [-cas]
 //
 // Once it accepts connections it prints exactly one line on stdout:
 //
@@ -16,6 +16,8 @@
 // -redis takes host:port, or a path (or unix:PATH) for a Unix socket. -serializer applies to
 // the Redis stores (the cookie store always uses securecookie's gob encoder, as in Go).
 // -prefix calls SetKeyPrefix only when given; otherwise the store keeps its default.
+// -cas (Redis stores) makes /incr update the session with compat/casstore (compare-and-set,
+// as hertz-sessions' SetCompareAndSet(true)) instead of Save's blind SETEX.
 package main
 
 import (
@@ -46,6 +48,7 @@ type config struct {
 	name       string
 	prefix     string
 	prefixSet  bool
+	cas        bool
 }
 
 func main() {
@@ -63,6 +66,7 @@ func main() {
 		cfg.prefix, cfg.prefixSet = s, true
 		return nil
 	})
+	flag.BoolVar(&cfg.cas, "cas", false, "Redis stores: /incr saves by compare-and-set (compat/casstore)")
 	flag.Parse()
 
 	hlog.SetLevel(hlog.LevelWarn)

@@ -24,6 +24,8 @@ import (
 //	                       as int, 0 otherwise) + 1 stored as int; Flashes()  → {"user", "count", "flashes"}
 //	GET /incr              count = Get("count") as int (0 when absent) + 1; a value of another
 //	                       type → 500 {"error": "count is <%T>"}                → {"count": n}
+//	                       With -cas: the same on the stored session by casstore.Update, no Save
+//	                       (a session without an ID → 400 {"error": "no session"})
 //	GET /flash?msg=X       AddFlash(X)                                          → {"ok": true}
 //	GET /flashes           Flashes()                                            → {"flashes": [...]}
 //	GET /options?maxAge=N&path=P&domain=D&secure=1&httponly=1&samesite=default|lax|strict|none
@@ -67,6 +69,10 @@ func registerRoutes(h *server.Hertz, st *peerStore) {
 
 	h.GET("/incr", func(ctx context.Context, c *app.RequestContext) {
 		s := sessions.Default(c)
+		if st.update != nil {
+			incrCAS(ctx, c, st, s.ID())
+			return
+		}
 		var count int
 		switch v := s.Get("count").(type) {
 		case nil:
@@ -194,6 +200,33 @@ func registerRoutes(h *server.Hertz, st *peerStore) {
 		}
 		c.JSON(http.StatusOK, utils.H{"ok": true})
 	})
+}
+
+// incrCAS is /incr with -cas: count + 1 on the stored session by compare-and-set.
+func incrCAS(ctx context.Context, c *app.RequestContext, st *peerStore, id string) {
+	if id == "" {
+		c.JSON(http.StatusBadRequest, utils.H{"error": "no session"})
+		return
+	}
+	var count int
+	err := st.update(ctx, id, func(s *gsessions.Session) error {
+		switch v := s.Values["count"].(type) {
+		case nil:
+			count = 0
+		case int:
+			count = v
+		default:
+			return fmt.Errorf("count is <%T>", v)
+		}
+		count++
+		s.Values["count"] = count
+		return nil
+	})
+	if err != nil {
+		fail(c, "update", err)
+		return
+	}
+	c.JSON(http.StatusOK, utils.H{"count": count})
 }
 
 // save calls Save and answers body, or 500 with the error.

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	gsessions "github.com/gorilla/sessions"
@@ -11,6 +13,8 @@ import (
 	"github.com/hertz-contrib/sessions/redis"
 	"github.com/hertz-contrib/sessions/rediscluster"
 	goredis "github.com/redis/go-redis/v9"
+
+	"hertz-sessions/compat/casstore"
 )
 
 // peerStore is the configured session store plus, for the Redis stores, the calls that work
@@ -23,6 +27,26 @@ type peerStore struct {
 	saveWithoutContext func(id string, s *gsessions.Session) error
 	// options are the store's default options (a copy is given to sessions created here).
 	options func() gsessions.Options
+	// update, with -cas, runs fn on the session stored under id by compare-and-set.
+	update func(ctx context.Context, id string, fn func(s *gsessions.Session) error) error
+}
+
+// casAttempts is how many times update tries to save (hertz-sessions' default).
+const casAttempts = 10
+
+// casUpdate is peerStore.update over rdb, with the store's key prefix, serializer and TTL.
+func casUpdate(rdb casstore.Client, cfg config, ser sessions.Serializer, options func() gsessions.Options, defaultMaxAge int) func(context.Context, string, func(*gsessions.Session) error) error {
+	prefix := "session_"
+	if cfg.prefixSet {
+		prefix = cfg.prefix
+	}
+	return func(ctx context.Context, id string, fn func(*gsessions.Session) error) error {
+		ttl := options().MaxAge
+		if ttl == 0 {
+			ttl = defaultMaxAge
+		}
+		return casstore.Update(ctx, rdb, ser, prefix+id, ttl, casAttempts, fn)
+	}
 }
 
 func newStore(cfg config) (*peerStore, error) {
@@ -77,7 +101,7 @@ func newRedisStore(cfg config, ser sessions.Serializer, keys [][]byte) (*peerSto
 		return nil, err
 	}
 	rs.SetSerializer(ser)
-	return &peerStore{
+	ps := &peerStore{
 		store: st,
 		load: func(id string) (*gsessions.Session, error) {
 			return redis.LoadSessionBySessionId(rs, id)
@@ -86,7 +110,18 @@ func newRedisStore(cfg config, ser sessions.Serializer, keys [][]byte) (*peerSto
 			return redis.SaveSessionWithoutContext(rs, id, s)
 		},
 		options: func() gsessions.Options { return *rs.Options },
-	}, nil
+	}
+	if cfg.cas {
+		db := 0
+		if cfg.db != "" {
+			if db, err = strconv.Atoi(cfg.db); err != nil {
+				return nil, fmt.Errorf("-db: %w", err)
+			}
+		}
+		rdb := goredis.NewClient(&goredis.Options{Network: network, Addr: addr, Password: cfg.password, DB: db})
+		ps.update = casUpdate(rdb, cfg, ser, ps.options, rs.DefaultMaxAge)
+	}
+	return ps, nil
 }
 
 func newClusterStore(cfg config, ser sessions.Serializer, keys [][]byte) (*peerStore, error) {
@@ -98,7 +133,7 @@ func newClusterStore(cfg config, ser sessions.Serializer, keys [][]byte) (*peerS
 		st.SetKeyPrefix(cfg.prefix)
 	}
 	st.SetSerializer(ser)
-	return &peerStore{
+	ps := &peerStore{
 		store: st,
 		load: func(id string) (*gsessions.Session, error) {
 			s, err := rediscluster.LoadSessionBySessionId(st, id)
@@ -113,5 +148,10 @@ func newClusterStore(cfg config, ser sessions.Serializer, keys [][]byte) (*peerS
 			return rediscluster.SaveSessionWithoutContext(st, id, s)
 		},
 		options: func() gsessions.Options { return *st.Opts },
-	}, nil
+	}
+	if cfg.cas {
+		rdb := goredis.NewClusterClient(&goredis.ClusterOptions{Addrs: splitAddrs(cfg.redis), Password: cfg.password})
+		ps.update = casUpdate(rdb, cfg, ser, ps.options, st.DefaultMaxAge)
+	}
+	return ps, nil
 }

@@ -1,0 +1,71 @@
+/**
+ * What the compare-and-set tests of test/redis and test/rediscluster share: a request's session
+ * driven without a server, and the counter service hit by many requests of one session at once.
+ */
+import { ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Default, New } from "../../src/index.ts";
+import { RequestSession } from "../../src/sessions/RequestSession.ts";
+import type { Store } from "../../src/sessions/Store.ts";
+import { type Served, serve } from "../sessions/serve.ts";
+import { name, pair, request, setCookies } from "./storeHelpers.ts";
+
+/** The session `name` of a request carrying `cookie`, loaded as the middleware loads it. */
+export async function requestSession(store: Store, cookie?: string) {
+  const req = request(cookie);
+  const res = new ServerResponse(req);
+  const s = new RequestSession(name, req, res, store);
+  await s.load();
+  /** The `name=value` pair of the last Set-Cookie written. */
+  const cookieOut = () => pair(setCookies(res).at(-1) ?? "");
+  return { s, res, cookieOut };
+}
+
+/**
+ * The counter service: `/start` stores count 0; `/set` reads the count, waits 5 ms (the
+ * handler's own work, during which other requests run), then `Set`s count + 1; `/update`
+ * does the same through `Update`. Both save and answer the count.
+ */
+export function counterService(store: Store): Promise<Served> {
+  const mw = New(name, store);
+  return serve((req, res) =>
+    mw(req, res, async () => {
+      const s = Default<{ count: number }>(req);
+      try {
+        if (req.url === "/start") s.Set("count", 0);
+        else if (req.url === "/set") {
+          const next = (s.Get("count") ?? 0) + 1;
+          await sleep(5);
+          s.Set("count", next);
+        } else {
+          await sleep(5);
+          s.Update("count", (c) => (c ?? 0) + 1);
+        }
+        await s.Save();
+        res.end(String(s.Get("count")));
+      } catch (err) {
+        res.statusCode = 500;
+        res.end(String(err));
+      }
+    }),
+  );
+}
+
+/** Starts a session on `url` (count 0) and returns its cookie pair. */
+export async function startSession(url: string): Promise<string> {
+  const res = await fetch(`${url}/start`);
+  await res.text();
+  const cookie = res.headers.getSetCookie()[0];
+  if (cookie === undefined) throw new Error("no session cookie");
+  return pair(cookie);
+}
+
+/** Sends every URL at once with `cookie`; resolves each response's status and body. */
+export function allAtOnce(urls: string[], cookie: string) {
+  return Promise.all(
+    urls.map(async (url) => {
+      const res = await fetch(url, { headers: { cookie } });
+      return { status: res.status, body: await res.text() };
+    }),
+  );
+}
