@@ -66,13 +66,15 @@ export class CompareAndSet {
   /** The last bytes a save met under each key that has saves queued. */
   private readonly latest = new Map<string, Buffer>();
   private readonly defined = new WeakSet<object>();
+  readonly attempts: number;
 
-  constructor(readonly attempts: number) {
+  constructor(attempts: number) {
     if (!Number.isSafeInteger(attempts) || attempts < 1) {
       throw new Error(
         `sessions: compare-and-set attempts must be a positive integer, got ${attempts}`,
       );
     }
+    this.attempts = attempts;
   }
 
   /** Remembers the bytes `session` was loaded from (its key existed). */
