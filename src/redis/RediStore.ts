@@ -26,7 +26,7 @@ export class RediStore extends RedisSessionStore {
 
   /** Go's `NewRediStoreWithPool` minus the `PING` (see `NewStoreWithClient`). */
   constructor(client: Redis, ...keyPairs: (Uint8Array | null | undefined)[]) {
-    super(keyPairs);
+    super("redis.NewStore", keyPairs);
     this.Client = client;
   }
 

@@ -1,3 +1,4 @@
+export { OutagePolicy } from "../redis/OutagePolicy.ts";
 export {
   type ClusterStoreOptions,
   DefaultClusterOptions,
