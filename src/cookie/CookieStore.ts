@@ -9,7 +9,7 @@ import { asError } from "../asError.ts";
 import { decodeWith } from "../securecookie/decodeMulti.ts";
 import { type Codec, CodecsFromPairs, SecureCookie } from "../securecookie/index.ts";
 import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";
-import { checkKeyPairs } from "../sessions/checkKeyPairs.ts";
+import { checkKeyPairs, warnShortHashKeys } from "../sessions/checkKeyPairs.ts";
 import { encodeError } from "../sessions/encodeError.ts";
 import { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Options } from "../sessions/Options.ts";
@@ -40,6 +40,7 @@ export class CookieStore implements Store {
    */
   constructor(...keyPairs: (Uint8Array | null | undefined)[]) {
     checkKeyPairs("cookie.NewStore", keyPairs);
+    warnShortHashKeys(keyPairs);
     this.Codecs = CodecsFromPairs(...keyPairs);
     this.Opts = { Path: "/", MaxAge: 86400 * 30 };
     this.MaxAge(this.Opts.MaxAge!);

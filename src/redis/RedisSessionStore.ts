@@ -12,7 +12,7 @@ import { decodeWith } from "../securecookie/decodeMulti.ts";
 import { type Codec, CodecsFromPairs } from "../securecookie/index.ts";
 import { GobSerializer, type Serializer } from "../serializers/index.ts";
 import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";
-import { checkKeyPairs } from "../sessions/checkKeyPairs.ts";
+import { checkKeyPairs, warnShortHashKeys } from "../sessions/checkKeyPairs.ts";
 import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
 import { encodeError } from "../sessions/encodeError.ts";
 import { GorillaSession } from "../sessions/GorillaSession.ts";
@@ -62,6 +62,7 @@ export abstract class RedisSessionStore implements Store {
    */
   constructor(where: string, keyPairs: (Uint8Array | null | undefined)[]) {
     checkKeyPairs(where, keyPairs);
+    warnShortHashKeys(keyPairs);
     this.Codecs = CodecsFromPairs(...keyPairs);
     this.Opts = { Path: "/", MaxAge: sessionExpire };
   }

@@ -23,8 +23,6 @@ let warned = false;
  * Throws a `SessionsTypeError` (`ERR_INVALID_CONFIG`) for arguments no codec could work with:
  * no key pairs, a hash key that is missing, empty or no `Uint8Array`, a block key that is no
  * `Uint8Array` or not 16, 24 or 32 bytes long (`null`/`undefined` mean "no encryption").
- * Warns once per process, through the sessions logger, about a hash key shorter than 32
- * bytes.
  */
 export function checkKeyPairs(where: string, keyPairs: readonly KeyPair[]): void {
   const fail = (why: string): never => {
@@ -35,7 +33,6 @@ export function checkKeyPairs(where: string, keyPairs: readonly KeyPair[]): void
       "no key pairs: pass at least a hash key (32 or 64 random bytes, e.g. securecookie.GenerateRandomKey(32))",
     );
   }
-  let short = false;
   for (let i = 0; i < keyPairs.length; i += 2) {
     const hashKey = keyPairs[i];
     const block = keyPairs[i + 1];
@@ -45,7 +42,6 @@ export function checkKeyPairs(where: string, keyPairs: readonly KeyPair[]): void
         `hash key ${n} is ${describe(hashKey)}: pass a non-empty Uint8Array (32 or 64 random bytes)`,
       );
     }
-    if (hashKey!.length < minHashKeyLength) short = true;
     if (block === null || block === undefined) continue;
     if (!(block instanceof Uint8Array) || !aesKeyLengths.includes(block.length)) {
       fail(
@@ -53,7 +49,19 @@ export function checkKeyPairs(where: string, keyPairs: readonly KeyPair[]): void
       );
     }
   }
-  if (short && !warned) {
+}
+
+/**
+ * Warns once per process, through the sessions logger, when a hash key is shorter than 32
+ * bytes (call after `checkKeyPairs`).
+ */
+export function warnShortHashKeys(keyPairs: readonly KeyPair[]): void {
+  if (warned) return;
+  let short = false;
+  for (let i = 0; i < keyPairs.length; i += 2) {
+    if ((keyPairs[i]?.length ?? 0) < minHashKeyLength) short = true;
+  }
+  if (short) {
     warned = true;
     logWarn(
       `[sessions] WARN! a hash key shorter than ${minHashKeyLength} bytes is easy to guess: use 32 or 64 random bytes (securecookie.GenerateRandomKey(32)); this warning is given once\n`,
