@@ -42,6 +42,10 @@ export interface RedisServer extends RedisNode {
   kill(): Promise<void>;
   /** Kills (if running) and starts the server again on the same port, waiting for PING. */
   restart(): Promise<void>;
+  /** SIGSTOPs the server (a hung Redis: connections stay open, nothing answers). */
+  pause(): void;
+  /** SIGCONTs a paused server; it answers what was queued meanwhile. */
+  resume(): void;
 }
 
 export interface RedisCluster {
@@ -321,6 +325,12 @@ export async function startRedis(opts: RedisOptions = {}): Promise<RedisServer |
     command: (...args) => respCommand({ host, port }, withAuth(opts.password, args)),
     async kill() {
       await killProc(current?.proc);
+    },
+    pause() {
+      current?.proc.kill("SIGSTOP");
+    },
+    resume() {
+      current?.proc.kill("SIGCONT");
     },
     async restart() {
       await killProc(current?.proc);
