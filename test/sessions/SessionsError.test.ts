@@ -19,7 +19,7 @@ test("every member is instanceof SessionsError and of its built-in class", () =>
   assert.not.ok(e instanceof SessionsTypeError, "a subclass keeps its own instanceof");
   assert.not.ok(t instanceof SessionsRangeError);
   assert.not.ok(new TypeError("x") instanceof SessionsError);
-  assert.not.ok(null instanceof SessionsError);
+  assert.not.ok((null as unknown as object) instanceof SessionsError);
   assert.equal(
     [e.code, t.code, r.code],
     ["ERR_STORE_UNAVAILABLE", "ERR_INVALID_CONFIG", "ERR_READ_LIMIT"],

@@ -63,10 +63,10 @@ test("the Redis stores refuse bad keys before connecting (no Redis needed)", asy
     redis.NewStoreWithDB(10, "tcp", `127.0.0.1:${port}`, "", 0),
     rediscluster.NewStore(10, [`127.0.0.1:${port}`], "", null, Buffer.alloc(0)),
   ]) {
-    const err = await p.then(
+    const err = (await p.then(
       () => assert.unreachable("resolved"),
-      (e: unknown) => e as SessionsTypeError,
-    );
+      (e: unknown) => e,
+    )) as SessionsTypeError;
     assert.instance(err, SessionsTypeError);
     assert.is(err.code, "ERR_INVALID_CONFIG");
     assert.match(err.message, /^(redis|rediscluster)\.NewStore: /);
