@@ -9,11 +9,14 @@ import { asError } from "../asError.ts";
 import { decodeWith } from "../securecookie/decodeMulti.ts";
 import { type Codec, CodecsFromPairs, SecureCookie } from "../securecookie/index.ts";
 import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";
+import { checkKeyPairs, warnShortHashKeys } from "../sessions/checkKeyPairs.ts";
+import { encodeError } from "../sessions/encodeError.ts";
 import { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Options } from "../sessions/Options.ts";
 import { requestCache, requestCacheSync } from "../sessions/requestCache.ts";
 import { requestCookie } from "../sessions/requestCookie.ts";
 import { rememberIssued } from "../sessions/rolling.ts";
+import { SessionsError } from "../sessions/SessionsError.ts";
 import type { SessionResult, Store } from "../sessions/Store.ts";
 import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
 
@@ -34,9 +37,12 @@ export class CookieStore implements Store {
   /**
    * gorilla's `NewCookieStore`: key pairs alternate hash key and block key (`null` for
    * none), as securecookie's `CodecsFromPairs`; the codecs' MaxAge is set to the default
-   * MaxAge (30 days).
+   * MaxAge (30 days). Throws a `SessionsTypeError` (`ERR_INVALID_CONFIG`) for keys no codec
+   * could use (see `checkKeyPairs`).
    */
   constructor(...keyPairs: (Uint8Array | null | undefined)[]) {
+    checkKeyPairs("cookie.NewStore", keyPairs);
+    warnShortHashKeys(keyPairs);
     this.Codecs = CodecsFromPairs(...keyPairs);
     this.Opts = { Path: "/", MaxAge: 86400 * 30 };
     this.MaxAge(this.Opts.MaxAge!);
@@ -69,7 +75,10 @@ export class CookieStore implements Store {
       try {
         const values = decodeWith(this.Codecs, name, value);
         if (!(values instanceof Map)) {
-          throw new Error("sessions: the cookie does not hold a map[interface {}]interface {}");
+          throw new SessionsError(
+            "ERR_BAD_COOKIE",
+            "sessions: the cookie does not hold a map[interface {}]interface {}",
+          );
         }
         const session = this.session(name, values, false);
         if (this.rolling) rememberIssued(session, value);
@@ -106,7 +115,12 @@ export class CookieStore implements Store {
 
   /** gorilla's `CookieStore.Save`: encodes the values with the first codec into the cookie. */
   SaveSync(_req: IncomingMessage, res: ServerResponse, session: GorillaSession): void {
-    appendEncodedCookie(res, session.Name(), session.Values, this.Codecs, session.Options);
+    const name = session.Name();
+    try {
+      appendEncodedCookie(res, name, session.Values, this.Codecs, session.Options);
+    } catch (err) {
+      throw encodeError(err, name, session.Values, (one) => this.Codecs[0].Encode(name, one));
+    }
   }
 
   /**

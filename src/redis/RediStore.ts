@@ -11,6 +11,7 @@
  */
 import type { Redis } from "ioredis";
 import { SecureCookie } from "../securecookie/index.ts";
+import { logWarn } from "../sessions/logger.ts";
 import { RedisSessionStore, type SessionClient } from "./RedisSessionStore.ts";
 
 export { errValueTooBig, sessionExpire } from "./RedisSessionStore.ts";
@@ -26,7 +27,7 @@ export class RediStore extends RedisSessionStore {
 
   /** Go's `NewRediStoreWithPool` minus the `PING` (see `NewStoreWithClient`). */
   constructor(client: Redis, ...keyPairs: (Uint8Array | null | undefined)[]) {
-    super(keyPairs);
+    super("redis.NewStore", keyPairs);
     this.Client = client;
   }
 
@@ -43,7 +44,7 @@ export class RediStore extends RedisSessionStore {
     this.Opts.MaxAge = v;
     for (const codec of this.Codecs) {
       if (codec instanceof SecureCookie) codec.MaxAge(v);
-      else process.stderr.write(`[Warn] Can't change MaxAge on codec ${String(codec)}\n`);
+      else logWarn(`Can't change MaxAge on codec ${String(codec)}\n`);
     }
   }
 }

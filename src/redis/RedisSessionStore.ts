@@ -12,7 +12,9 @@ import { decodeWith } from "../securecookie/decodeMulti.ts";
 import { type Codec, CodecsFromPairs } from "../securecookie/index.ts";
 import { GobSerializer, type Serializer } from "../serializers/index.ts";
 import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";
+import { checkKeyPairs, warnShortHashKeys } from "../sessions/checkKeyPairs.ts";
 import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
+import { encodeError } from "../sessions/encodeError.ts";
 import { GorillaSession } from "../sessions/GorillaSession.ts";
 import { journalOf, openJournal } from "../sessions/journal.ts";
 import type { Options } from "../sessions/Options.ts";
@@ -20,11 +22,14 @@ import { takePreviousID } from "../sessions/regenerate.ts";
 import { requestCache } from "../sessions/requestCache.ts";
 import { requestCookie } from "../sessions/requestCookie.ts";
 import { rememberIssued } from "../sessions/rolling.ts";
+import { isSessionsError, SessionsError, SessionsTypeError } from "../sessions/SessionsError.ts";
 import type { SessionResult, Store } from "../sessions/Store.ts";
 import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
 import { asBuffer } from "./asBuffer.ts";
 import { CompareAndSet, defaultAttempts, type Values } from "./compareAndSet.ts";
+import { OutagePolicy } from "./OutagePolicy.ts";
 import { newSessionID } from "./sessionID.ts";
+import { storeCall } from "./storeError.ts";
 
 /** Amount of time, in seconds, for cookies and Redis keys to expire (30 days). */
 export const sessionExpire = 86400 * 30;
@@ -57,11 +62,18 @@ export abstract class RedisSessionStore implements Store {
   private rolling = false;
   /** How a compare-and-set save serializes the values and reads the current ones back. */
   private readonly values: Values = {
-    serialize: (session) => asBuffer(this.bytes(session)),
+    serialize: (session) => this.bytes(session),
     deserialize: (data, session) => this.serializer.Deserialize(data, session),
   };
+  private outagePolicy: OutagePolicy = OutagePolicy.NewSession;
 
-  constructor(keyPairs: (Uint8Array | null | undefined)[]) {
+  /**
+   * `where` names the constructor in error messages. Throws a `SessionsTypeError`
+   * (`ERR_INVALID_CONFIG`) for keys no codec could use (see `checkKeyPairs`).
+   */
+  constructor(where: string, keyPairs: (Uint8Array | null | undefined)[]) {
+    checkKeyPairs(where, keyPairs);
+    warnShortHashKeys(keyPairs);
     this.Codecs = CodecsFromPairs(...keyPairs);
     this.Opts = { Path: "/", MaxAge: sessionExpire };
   }
@@ -107,6 +119,22 @@ export abstract class RedisSessionStore implements Store {
   }
 
   /**
+   * What a request gets while Redis cannot be reached: `OutagePolicy.NewSession` (the
+   * default, Go's behaviour: a new, empty session and a logged error) or `OutagePolicy.Fail`
+   * (`Get` rejects with `ERR_STORE_UNAVAILABLE`, which the middleware answers with a 503).
+   * A cookie that does not decode is never an outage: it always gives a new session.
+   */
+  SetOutagePolicy(policy: OutagePolicy): void {
+    if (!Object.values(OutagePolicy).includes(policy)) {
+      throw new SessionsTypeError(
+        "ERR_INVALID_CONFIG",
+        `SetOutagePolicy: unknown policy ${JSON.stringify(policy)}: use OutagePolicy.NewSession or OutagePolicy.Fail`,
+      );
+    }
+    this.outagePolicy = policy;
+  }
+
+  /**
    * Replaces the default options of new sessions (hertz-contrib's `store.Options`). The codecs'
    * MaxAge is left as it is.
    */
@@ -138,22 +166,34 @@ export abstract class RedisSessionStore implements Store {
    *
    * As in Go's single-node store, a valid cookie whose key is gone (expired) yields a new
    * session that keeps the cookie's ID, so saving it writes the same key again.
+   *
+   * With `OutagePolicy.Fail`, an unreachable Redis rejects (`ERR_STORE_UNAVAILABLE`) instead.
    */
   async New(req: IncomingMessage, name: string): Promise<SessionResult> {
     const session = this.NewSession(name);
     const value = requestCookie(req, name);
     if (value === undefined) return [session, null];
+    let id: unknown;
     try {
-      const id = decodeWith(this.Codecs, name, value);
-      if (typeof id !== "string") {
-        return [session, new Error("sessions: the cookie does not hold a session ID")];
-      }
-      session.ID = id;
-      if (this.rolling) rememberIssued(session, value);
+      id = decodeWith(this.Codecs, name, value);
+    } catch (err) {
+      return [session, asError(err)];
+    }
+    if (typeof id !== "string") {
+      return [
+        session,
+        new SessionsError("ERR_BAD_COOKIE", "sessions: the cookie does not hold a session ID"),
+      ];
+    }
+    session.ID = id;
+    if (this.rolling) rememberIssued(session, value);
+    try {
       const ok = await this.load(session);
       session.IsNew = !ok;
       return [session, null];
     } catch (err) {
+      const outage = isSessionsError(err, "ERR_STORE_UNAVAILABLE");
+      if (outage && this.outagePolicy === OutagePolicy.Fail) throw err;
       return [session, asError(err)];
     }
   }
@@ -191,14 +231,7 @@ export abstract class RedisSessionStore implements Store {
   /** Deletes the key of the ID the session had before `Regenerate`, if any. */
   private async deletePrevious(session: GorillaSession): Promise<void> {
     const previous = takePreviousID(session);
-    if (previous !== undefined) await this.client().del(this.keyPrefix + previous);
-  }
-
-  /** The serialized values, checked against `maxLength`. */
-  private bytes(session: GorillaSession): Uint8Array {
-    const b = this.serializer.Serialize(session);
-    if (this.maxLength !== 0 && b.length > this.maxLength) throw new Error(errValueTooBig);
-    return b;
+    if (previous !== undefined) await storeCall(this.client().del(this.keyPrefix + previous));
   }
 
   /** @internal Checks the server (a cluster: one node) with `PING`, resolving `true` on `PONG`. */
@@ -211,20 +244,36 @@ export abstract class RedisSessionStore implements Store {
    * or `DefaultMaxAge` when that is 0.
    */
   async save(session: GorillaSession): Promise<void> {
-    const b = this.serializer.Serialize(session);
-    if (this.maxLength !== 0 && b.length > this.maxLength) throw new Error(errValueTooBig);
+    const b = this.bytes(session);
     let age = session.Options.MaxAge ?? 0;
     if (age === 0) age = this.DefaultMaxAge;
+    const key = this.keyPrefix + session.ID;
     if (this.compareAndSet !== null && journalOf(session) !== undefined) {
-      const key = this.keyPrefix + session.ID;
-      return this.compareAndSet.save(this.client(), key, age, session, asBuffer(b), this.values);
+      await storeCall(this.compareAndSet.save(this.client(), key, age, session, b, this.values));
+      return;
     }
-    await this.client().setex(this.keyPrefix + session.ID, age, asBuffer(b));
+    await storeCall(this.client().setex(key, age, b));
+  }
+
+  /** The serializer's bytes, checked against `maxLength`; an entry it cannot encode is named. */
+  private bytes(session: GorillaSession): Buffer {
+    let b: Uint8Array;
+    try {
+      b = this.serializer.Serialize(session);
+    } catch (err) {
+      throw encodeError(err, session.Name(), session.Values, (one) =>
+        this.serializer.Serialize(GorillaSession.New(this, session.Name(), one)),
+      );
+    }
+    if (this.maxLength !== 0 && b.length > this.maxLength) {
+      throw new SessionsError("ERR_VALUE_TOO_LONG", errValueTooBig);
+    }
+    return asBuffer(b);
   }
 
   /** @internal Reads the session from Redis: `false` when the key does not exist. */
   async load(session: GorillaSession): Promise<boolean> {
-    const data = await this.client().getBuffer(this.keyPrefix + session.ID);
+    const data = await storeCall(this.client().getBuffer(this.keyPrefix + session.ID));
     if (data === null) return false;
     this.compareAndSet?.remember(session, data);
     this.serializer.Deserialize(data, session);
@@ -233,7 +282,7 @@ export abstract class RedisSessionStore implements Store {
 
   /** @internal Removes the session's key. */
   async delete(session: GorillaSession): Promise<void> {
-    await this.client().del(this.keyPrefix + session.ID);
+    await storeCall(this.client().del(this.keyPrefix + session.ID));
   }
 
   /**

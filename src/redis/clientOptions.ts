@@ -7,6 +7,7 @@
  * Redis. `size` is therefore accepted and not used.
  */
 import type { RedisOptions } from "ioredis";
+import { SessionsTypeError } from "../sessions/SessionsError.ts";
 
 /**
  * Defaults chosen so that a dead or stuck Redis yields errors in bounded time, and a restarted
@@ -57,13 +58,19 @@ export function addressOptions(network: string, address: string): RedisOptions {
       return family === undefined ? { host, port } : { host, port, family };
     }
     default:
-      throw new Error(`dial ${network}: unknown network ${network}`);
+      throw new SessionsTypeError(
+        "ERR_INVALID_CONFIG",
+        `dial ${network}: unknown network ${network}`,
+      );
   }
 }
 
 function splitHostPort(network: string, address: string): { host: string; port: number } {
   const fail = (why: string): never => {
-    throw new Error(`dial ${network}: address ${address}: ${why}`);
+    throw new SessionsTypeError(
+      "ERR_INVALID_CONFIG",
+      `dial ${network}: address ${address}: ${why}`,
+    );
   };
   let host: string;
   let portText: string;

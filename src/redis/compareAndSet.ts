@@ -17,6 +17,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { GorillaSession } from "../sessions/GorillaSession.ts";
 import { journalOf } from "../sessions/journal.ts";
+import { SessionsError, SessionsTypeError } from "../sessions/SessionsError.ts";
 import type { SessionClient } from "./RedisSessionStore.ts";
 
 /**
@@ -49,8 +50,11 @@ export interface Values {
   deserialize(data: Buffer, session: GorillaSession): void;
 }
 
-function deleted(): Error {
-  return new Error("sessions: compare-and-set: the session was deleted while the request ran");
+function deleted(): SessionsError {
+  return new SessionsError(
+    "ERR_SESSION_DELETED",
+    "sessions: compare-and-set: the session was deleted while the request ran",
+  );
 }
 
 /** The most a save waits after its `attempt`-th try failed: 2, 4, 8 … up to 64 ms. */
@@ -70,7 +74,8 @@ export class CompareAndSet {
 
   constructor(attempts: number) {
     if (!Number.isSafeInteger(attempts) || attempts < 1) {
-      throw new Error(
+      throw new SessionsTypeError(
+        "ERR_INVALID_CONFIG",
         `sessions: compare-and-set attempts must be a positive integer, got ${attempts}`,
       );
     }
@@ -150,7 +155,8 @@ export class CompareAndSet {
       }
       if (reply === 0 && expected !== null) throw deleted();
       if (attempt >= this.attempts) {
-        throw new Error(
+        throw new SessionsError(
+          "ERR_SAVE_CONFLICT",
           `sessions: compare-and-set: the session changed under each of ${this.attempts} attempts to save it`,
         );
       }
@@ -182,7 +188,10 @@ export class CompareAndSet {
   ): (...args: (string | number | Buffer)[]) => Promise<unknown> {
     const c = client as unknown as ScriptClient;
     if (typeof c.defineCommand !== "function") {
-      throw new Error("sessions: compare-and-set needs an ioredis client (defineCommand)");
+      throw new SessionsTypeError(
+        "ERR_INVALID_CONFIG",
+        "sessions: compare-and-set needs an ioredis client (defineCommand)",
+      );
     }
     if (!this.defined.has(c)) {
       c.defineCommand(command, { numberOfKeys: 1, lua: compareAndSetScript });

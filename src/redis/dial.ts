@@ -3,7 +3,9 @@
  * Port of hertz-contrib/sessions v1.0.3 `redis/redistore.go` (`dial`, `dialWithDB`, `ping`).
  */
 import { Redis } from "ioredis";
+import { SessionsError, SessionsTypeError } from "../sessions/SessionsError.ts";
 import { addressOptions, DefaultClientOptions } from "./clientOptions.ts";
+import { storeCall, storeError } from "./storeError.ts";
 
 /**
  * Connects to Redis at `network`/`address` (with `AUTH password` when it is not empty and
@@ -22,7 +24,11 @@ export async function dial(
   try {
     target = addressOptions(network, address);
   } catch (err) {
-    throw new Error(`redis: cannot connect to ${where}: ${(err as Error).message}`, { cause: err });
+    throw new SessionsTypeError(
+      "ERR_INVALID_CONFIG",
+      `redis: cannot connect to ${where}: ${(err as Error).message}`,
+      { cause: err },
+    );
   }
   const dbIndex = db !== undefined && /^\d+$/.test(db) ? Number(db) : undefined;
   const client = new Redis({
@@ -50,13 +56,19 @@ export async function dial(
         await ping(client);
       })(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer in ${deadline} ms`)), deadline);
+        timer = setTimeout(() => reject(noAnswer(deadline)), deadline);
       }),
     ]);
   } catch (err) {
     client.disconnect();
     const cause = lastError ?? (err as Error);
-    throw new Error(`redis: cannot connect to ${where}: ${cause.message}`, { cause });
+    throw new SessionsError(
+      storeError(cause).code,
+      `redis: cannot connect to ${where}: ${cause.message}`,
+      {
+        cause,
+      },
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -65,6 +77,13 @@ export async function dial(
 
 /** Go's `ping`: `PING` must answer `PONG`. */
 export async function ping(client: Pick<Redis, "ping">): Promise<void> {
-  const reply = await client.ping();
-  if (reply !== "PONG") throw new Error(`redis: PING answered ${JSON.stringify(reply)}`);
+  const reply = await storeCall(client.ping());
+  if (reply !== "PONG") {
+    throw new SessionsError("ERR_STORE_REPLY", `redis: PING answered ${JSON.stringify(reply)}`);
+  }
+}
+
+/** The error of a start that got no answer within `ms`. */
+export function noAnswer(ms: number): SessionsError {
+  return new SessionsError("ERR_STORE_UNAVAILABLE", `no answer in ${ms} ms`);
 }

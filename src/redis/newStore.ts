@@ -4,18 +4,23 @@
  * `NewStoreWithPool`) and `redis/redistore.go` (`NewRediStore*`).
  */
 import type { Redis } from "ioredis";
+import { checkKeyPairs } from "../sessions/checkKeyPairs.ts";
 import type { Store } from "../sessions/Store.ts";
 import { dial, ping } from "./dial.ts";
 import { RediStore } from "./RediStore.ts";
 
 type KeyPair = Uint8Array | null | undefined;
 
+const where = "redis.NewStore";
+
 /**
  * Connects to Redis and returns a store; rejects when Redis is unreachable (bounded by
  * `DefaultClientOptions`). `network` is `"tcp"` (`addr` = `host:port`) or `"unix"` (`addr` =
  * socket path); a non-empty `passwd` is sent with `AUTH`. `size` (Go: the pool's idle
  * connections) is not used: one multiplexed connection serves all requests.
- * `keyPairs` alternate hash key and block key (`null` for none), as `securecookie.CodecsFromPairs`.
+ * `keyPairs` alternate hash key and block key (`null` for none), as `securecookie.CodecsFromPairs`;
+ * keys no codec could use reject with a `SessionsTypeError` (`ERR_INVALID_CONFIG`) before
+ * connecting.
  */
 export async function NewStore(
   _size: number,
@@ -24,6 +29,7 @@ export async function NewStore(
   passwd: string,
   ...keyPairs: KeyPair[]
 ): Promise<Store> {
+  checkKeyPairs(where, keyPairs);
   return new RediStore(await dial(network, addr, passwd), ...keyPairs);
 }
 
@@ -36,6 +42,7 @@ export async function NewStoreWithDB(
   db: string | number,
   ...keyPairs: KeyPair[]
 ): Promise<Store> {
+  checkKeyPairs(where, keyPairs);
   return new RediStore(await dial(network, addr, passwd, String(db)), ...keyPairs);
 }
 
@@ -44,6 +51,7 @@ export async function NewStoreWithDB(
  * client cannot `PING`; the client is left open then (it is yours). `Close` closes it.
  */
 export async function NewStoreWithClient(client: Redis, ...keyPairs: KeyPair[]): Promise<Store> {
+  checkKeyPairs(where, keyPairs);
   await ping(client);
   return new RediStore(client, ...keyPairs);
 }

@@ -20,7 +20,7 @@ export class Store extends RedisSessionStore {
 
   /** Go's `NewStoreWithOption` minus the connection check (see `NewStoreWithOption`). */
   constructor(rdb: Cluster, ...kvs: (Uint8Array | null | undefined)[]) {
-    super(kvs);
+    super("rediscluster.NewStore", kvs);
     this.Rdb = rdb;
   }
 

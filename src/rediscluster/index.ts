@@ -1,5 +1,6 @@
 /** ioredis's clients, the ones the store is built on. */
 export { Cluster, Redis } from "ioredis";
+export { OutagePolicy } from "../redis/OutagePolicy.ts";
 export {
   type ClusterStoreOptions,
   DefaultClusterOptions,

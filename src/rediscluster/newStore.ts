@@ -4,7 +4,10 @@
  * `NewStoreWithOption`).
  */
 import { Cluster } from "ioredis";
-import { ping } from "../redis/dial.ts";
+import { noAnswer, ping } from "../redis/dial.ts";
+import { storeError } from "../redis/storeError.ts";
+import { checkKeyPairs } from "../sessions/checkKeyPairs.ts";
+import { SessionsError, SessionsTypeError } from "../sessions/SessionsError.ts";
 import {
   type ClusterStoreOptions,
   DefaultClusterOptions,
@@ -24,6 +27,7 @@ export async function NewStoreWithOption(
   opt: ClusterStoreOptions,
   ...kvs: KeyPair[]
 ): Promise<Store> {
+  checkKeyPairs("rediscluster.NewStore", kvs);
   const { nodes, ...options } = opt;
   const rdb = new Cluster(nodes, {
     ...DefaultClusterOptions,
@@ -53,16 +57,18 @@ export async function NewStoreWithOption(
         await Promise.all(rdb.nodes("master").map((node) => ping(node)));
       })(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer in ${deadline} ms`)), deadline);
+        timer = setTimeout(() => reject(noAnswer(deadline)), deadline);
       }),
     ]);
   } catch (err) {
     rdb.disconnect();
     const cause = lastError ?? (err as Error);
     const where = nodes.map((n) => (typeof n === "object" ? `${n.host}:${n.port}` : String(n)));
-    throw new Error(`rediscluster: cannot connect to ${where.join(",")}: ${cause.message}`, {
-      cause,
-    });
+    throw new SessionsError(
+      storeError(cause).code,
+      `rediscluster: cannot connect to ${where.join(",")}: ${cause.message}`,
+      { cause },
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -87,9 +93,11 @@ export function NewStore(
     opt = newOption(addrs, password, maxIdle, newClient);
   } catch (err) {
     return Promise.reject(
-      new Error(`rediscluster: cannot connect to ${addrs.join(",")}: ${(err as Error).message}`, {
-        cause: err,
-      }),
+      new SessionsTypeError(
+        "ERR_INVALID_CONFIG",
+        `rediscluster: cannot connect to ${addrs.join(",")}: ${(err as Error).message}`,
+        { cause: err },
+      ),
     );
   }
   return NewStoreWithOption(opt, ...kvs);
@@ -104,7 +112,7 @@ function ready(rdb: Cluster): Promise<void> {
     };
     const onEnd = () => {
       rdb.off("ready", onReady);
-      reject(new Error("Connection is closed."));
+      reject(new SessionsError("ERR_STORE_UNAVAILABLE", "Connection is closed."));
     };
     rdb.once("ready", onReady);
     rdb.once("end", onEnd);

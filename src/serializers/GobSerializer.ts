@@ -4,6 +4,7 @@
  */
 import { decode, encode } from "../gob/index.ts";
 import type { GorillaSession } from "../sessions/GorillaSession.ts";
+import { SessionsError } from "../sessions/SessionsError.ts";
 import type { Serializer } from "./Serializer.ts";
 
 /** The Redis stores' default: `gob.NewEncoder(buf).Encode(ss.Values)`, byte for byte. */
@@ -19,7 +20,8 @@ export class GobSerializer implements Serializer {
   Deserialize(d: Uint8Array, ss: GorillaSession): void {
     const values = decode(d);
     if (!(values instanceof Map)) {
-      throw new Error(
+      throw new SessionsError(
+        "ERR_DECODE_VALUE",
         "gob: decoding into local type *map[interface {}]interface {}, received remote type that is not map[interface {}]interface {}",
       );
     }

@@ -5,6 +5,7 @@
 import { marshalJSON } from "../securecookie/marshalJSON.ts";
 import type { GorillaSession } from "../sessions/GorillaSession.ts";
 import { errorText, logError } from "../sessions/logger.ts";
+import { SessionsError } from "../sessions/SessionsError.ts";
 import { goKeyText } from "./goKeyText.ts";
 import { checkRead, type ReadLimits, resolveReadLimits } from "./ReadLimits.ts";
 import type { Serializer } from "./Serializer.ts";
@@ -31,7 +32,8 @@ export class JSONSerializer implements Serializer {
     const m: Record<string, unknown> = Object.create(null);
     for (const [k, v] of ss.Values) {
       if (typeof k !== "string") {
-        const err = new Error(
+        const err = new SessionsError(
+          "ERR_ENCODE_VALUE",
           `non-string key value, cannot serialize session to JSON: ${goKeyText(k)}`,
         );
         logError(`redistore.JSONSerializer.serialize() Error: ${err.message}`);
@@ -52,7 +54,8 @@ export class JSONSerializer implements Serializer {
       m = JSON.parse(utf8.decode(d));
       if (typeof m !== "object" || Array.isArray(m)) {
         const kind = Array.isArray(m) ? "array" : typeof m === "boolean" ? "bool" : typeof m;
-        throw new Error(
+        throw new SessionsError(
+          "ERR_DECODE_VALUE",
           `json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`,
         );
       }

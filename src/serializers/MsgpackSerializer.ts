@@ -34,6 +34,7 @@
  */
 import { Decoder, Encoder } from "@msgpack/msgpack";
 import type { GorillaSession } from "../sessions/GorillaSession.ts";
+import { SessionsError } from "../sessions/SessionsError.ts";
 import { goKeyText } from "./goKeyText.ts";
 import { msgpackDeeperThan } from "./msgpackDepth.ts";
 import { checkRead, type ReadLimits, resolveReadLimits } from "./ReadLimits.ts";
@@ -96,7 +97,10 @@ function mapToObject(m: Map<unknown, unknown>, walk: Walk): Record<string, unkno
   const out: Record<string, unknown> = Object.create(null);
   for (const [k, v] of m) {
     if (typeof k !== "string") {
-      throw new Error(`non-string key value, cannot serialize session to msgpack: ${goKeyText(k)}`);
+      throw new SessionsError(
+        "ERR_ENCODE_VALUE",
+        `non-string key value, cannot serialize session to msgpack: ${goKeyText(k)}`,
+      );
     }
     out[k] = prepare(v, walk);
   }
@@ -154,10 +158,13 @@ export class MsgpackSerializer implements Serializer {
   Deserialize(d: Uint8Array, ss: GorillaSession): void {
     const code = d[0];
     // Go's mapLen: nil, fixmap, map16, map32.
-    if (code === undefined) throw new Error("EOF");
+    if (code === undefined) throw new SessionsError("ERR_DECODE_VALUE", "EOF");
     if (code === 0xc0) return;
     if (!((code >= 0x80 && code <= 0x8f) || code === 0xde || code === 0xdf)) {
-      throw new Error(`msgpack: unexpected code=${code.toString(16)} decoding map length`);
+      throw new SessionsError(
+        "ERR_DECODE_VALUE",
+        `msgpack: unexpected code=${code.toString(16)} decoding map length`,
+      );
     }
     checkRead("MsgpackSerializer", d, this.limits, msgpackDeeperThan);
     // Decoded from a plain view: bin values are views of the input, and they are Uint8Arrays

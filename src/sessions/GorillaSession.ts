@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Options } from "./Options.ts";
+import { SessionsTypeError } from "./SessionsError.ts";
 import type { Store } from "./Store.ts";
 
 /** Flashes live under this key unless another one is given. */
@@ -46,11 +47,7 @@ export class GorillaSession {
     const v = this.Values.get(key);
     if (v === undefined) return [];
     this.Values.delete(key);
-    if (!Array.isArray(v)) {
-      throw new TypeError(
-        `sessions: the value under flash key ${JSON.stringify(key)} is not a list`,
-      );
-    }
+    if (!Array.isArray(v)) throw notAList(key);
     return v;
   }
 
@@ -62,15 +59,18 @@ export class GorillaSession {
       return;
     }
     // Go's `v.([]interface{})` panics on another type.
-    if (!Array.isArray(v)) {
-      throw new TypeError(
-        `sessions: the value under flash key ${JSON.stringify(key)} is not a list`,
-      );
-    }
+    if (!Array.isArray(v)) throw notAList(key);
     v.push(value);
   }
 
   Save(req: IncomingMessage, res: ServerResponse): Promise<void> {
     return this.store.Save(req, res, this);
   }
+}
+
+function notAList(key: string): SessionsTypeError {
+  return new SessionsTypeError(
+    "ERR_FLASH_NOT_LIST",
+    `sessions: the value under flash key ${JSON.stringify(key)} is not a list`,
+  );
 }

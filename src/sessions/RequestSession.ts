@@ -10,6 +10,7 @@ import type { Options } from "./Options.ts";
 import { regenerate } from "./regenerate.ts";
 import { takeRenewal } from "./rolling.ts";
 import type { Session } from "./Session.ts";
+import { SessionsError } from "./SessionsError.ts";
 import type { SessionResult, Store } from "./Store.ts";
 import { toGorillaOptions } from "./toGorillaOptions.ts";
 
@@ -131,7 +132,8 @@ export class RequestSession implements Session {
     if (!this.written && !(this.session !== null && takeRenewal(this.session))) return resolved;
     try {
       if (this.res.headersSent) {
-        throw new Error(
+        throw new SessionsError(
+          "ERR_HEADERS_SENT",
           `sessions: cannot save session ${JSON.stringify(this.name)}: the response headers were already sent`,
         );
       }
@@ -157,7 +159,10 @@ export class RequestSession implements Session {
     let s = this.session;
     if (s === null) {
       if (this.store.NewSession === undefined) {
-        throw new Error(`sessions: session ${JSON.stringify(this.name)} was not loaded`);
+        throw new SessionsError(
+          "ERR_NOT_LOADED",
+          `sessions: session ${JSON.stringify(this.name)} was not loaded: use it inside the middleware's next()`,
+        );
       }
       s = this.store.NewSession(this.name);
       this.session = s;

@@ -7,10 +7,12 @@ import { DefaultKey } from "./defaultKey.ts";
 import { sessionsOf } from "./middleware.ts";
 import type { RequestSession } from "./RequestSession.ts";
 import type { Session, Untyped } from "./Session.ts";
+import { SessionsError, SessionsTypeError } from "./SessionsError.ts";
 
 /** Hertz's `c.MustGet(DefaultKey)` panic, with the fix. */
-function notMounted(): Error {
-  return new Error(
+function notMounted(): SessionsError {
+  return new SessionsError(
+    "ERR_NOT_MOUNTED",
     `Key "${DefaultKey}" does not exist: the sessions middleware (New or Many) did not run for this request`,
   );
 }
@@ -23,7 +25,10 @@ export function Default<T extends object = Untyped>(req: IncomingMessage): Sessi
   const s = sessionsOf(req);
   if (s === undefined) throw notMounted();
   if (s instanceof Map) {
-    throw new TypeError("sessions: Default: the middleware is Many; use DefaultMany(req, name)");
+    throw new SessionsTypeError(
+      "ERR_NOT_MOUNTED",
+      "sessions: Default: the middleware is Many; use DefaultMany(req, name)",
+    );
   }
   return s as Session<T>;
 }
@@ -36,11 +41,15 @@ export function DefaultMany<T extends object = Untyped>(
   const all = sessionsOf(req);
   if (all === undefined) throw notMounted();
   if (!(all instanceof Map)) {
-    throw new TypeError("sessions: DefaultMany: the middleware is New; use Default(req)");
+    throw new SessionsTypeError(
+      "ERR_NOT_MOUNTED",
+      "sessions: DefaultMany: the middleware is New; use Default(req)",
+    );
   }
   const s: RequestSession | undefined = all.get(name);
   if (s === undefined) {
-    throw new Error(
+    throw new SessionsError(
+      "ERR_NOT_MOUNTED",
       `sessions: DefaultMany: no session named ${JSON.stringify(name)} (Many got ${JSON.stringify([...all.keys()])})`,
     );
   }

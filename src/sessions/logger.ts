@@ -3,12 +3,19 @@
  * middleware, through a replaceable logger.
  */
 
-/** Receives one formatted message (Go's `fmt.Sprintf` result, newline included). */
-export type Logger = (message: string) => void;
+/** The level of a message: errors (Go's `hlog.Errorf`) and warnings (`hlog.Warnf`). */
+export type LogLevel = "error" | "warn";
 
-/** Writes `[Error] <message>` to stderr, as hlog's default logger does. */
-export const defaultLogger: Logger = (message) => {
-  process.stderr.write(`[Error] ${message.endsWith("\n") ? message : `${message}\n`}`);
+/**
+ * Receives one formatted message (Go's `fmt.Sprintf` result, newline included) and its level
+ * (`"error"` when absent).
+ */
+export type Logger = (message: string, level?: LogLevel) => void;
+
+/** Writes `[Error] <message>` (or `[Warn] <message>`) to stderr, as hlog's default logger does. */
+export const defaultLogger: Logger = (message, level = "error") => {
+  const text = message.endsWith("\n") ? message : `${message}\n`;
+  process.stderr.write(`${level === "warn" ? "[Warn]" : "[Error]"} ${text}`);
 };
 
 let current: Logger = defaultLogger;
@@ -23,6 +30,11 @@ export function SetLogger(logger: Logger | null): Logger {
 /** Logs an error message. */
 export function logError(message: string): void {
   current(message);
+}
+
+/** Logs a warning. */
+export function logWarn(message: string): void {
+  current(message, "warn");
 }
 
 /** Go's `err.Error()` of a thrown value. */

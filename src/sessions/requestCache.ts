@@ -6,6 +6,7 @@
 import type { IncomingMessage } from "node:http";
 import { isToken } from "./cookieHeader.ts";
 import type { GorillaSession } from "./GorillaSession.ts";
+import { SessionsTypeError } from "./SessionsError.ts";
 import type { SessionResult, Store } from "./Store.ts";
 
 /**
@@ -65,7 +66,10 @@ function remember(
 }
 
 function invalidName(name: string): Error {
-  return new Error(`sessions: invalid character in cookie name: ${name}`);
+  return new SessionsTypeError(
+    "ERR_INVALID_CONFIG",
+    `sessions: invalid character in cookie name: ${name}`,
+  );
 }
 
 /**

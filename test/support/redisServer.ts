@@ -42,6 +42,10 @@ export interface RedisServer extends RedisNode {
   kill(): Promise<void>;
   /** Kills (if running) and starts the server again on the same port, waiting for PING. */
   restart(): Promise<void>;
+  /** SIGSTOPs the server (a hung Redis: connections stay open, nothing answers). */
+  pause(): void;
+  /** SIGCONTs a paused server; it answers what was queued meanwhile. */
+  resume(): void;
 }
 
 export interface RedisCluster {
@@ -281,6 +285,11 @@ export interface RedisOptions {
   password?: string;
   /** Also listen on a Unix socket in the temp dir (its path is `socketPath`). */
   unixSocket?: boolean;
+  /**
+   * Persist every write before acknowledging it (`appendonly yes`, `appendfsync always`), so
+   * that `kill()` then `restart()` keeps every acknowledged write.
+   */
+  appendOnly?: boolean;
 }
 
 /** Starts a standalone redis-server on a free loopback port, or null without redis-server. */
@@ -296,6 +305,7 @@ export async function startRedis(opts: RedisOptions = {}): Promise<RedisServer |
     const args = baseArgs(p, dir);
     if (opts.password) args.push("--requirepass", opts.password);
     if (socketPath) args.push("--unixsocket", socketPath, "--unixsocketperm", "700");
+    if (opts.appendOnly) args.push("--appendonly", "yes", "--appendfsync", "always");
     return args;
   };
   // A port found free may be taken before redis binds it: try a few.
@@ -321,6 +331,12 @@ export async function startRedis(opts: RedisOptions = {}): Promise<RedisServer |
     command: (...args) => respCommand({ host, port }, withAuth(opts.password, args)),
     async kill() {
       await killProc(current?.proc);
+    },
+    pause() {
+      current?.proc.kill("SIGSTOP");
+    },
+    resume() {
+      current?.proc.kill("SIGCONT");
     },
     async restart() {
       await killProc(current?.proc);
