@@ -4,7 +4,7 @@
 //
 //	peer -addr 127.0.0.1:0 -store cookie|redis|rediscluster [-redis ADDR | -redis A,B,C]
 //	     [-password PW] [-db N] [-serializer gob|json|msgpack] [-hash-key secret]
-//	     [-block-key KEY] [-name mysession] [-prefix session_]
+//	     [-block-key KEY] [-name mysession] [-prefix session_] [-transport standard|netpoll]
 //
 // Once it accepts connections it prints exactly one line on stdout:
 //
@@ -16,11 +16,14 @@
 // -redis takes host:port, or a path (or unix:PATH) for a Unix socket. -serializer applies to
 // the Redis stores (the cookie store always uses securecookie's gob encoder, as in Go).
 // -prefix calls SetKeyPrefix only when given; otherwise the store keeps its default.
+// -transport picks Hertz's network layer: standard (Go's net, the default here) or netpoll
+// (Hertz's own default on Linux, which the HTTP benchmark runs).
 package main
 
 import (
 	"context"
 	"encoding/gob"
+	"errors"
 	"flag"
 	"fmt"
 	"net"
@@ -29,7 +32,10 @@ import (
 	"time"
 
 	"github.com/cloudwego/hertz/pkg/app/server"
+	hconfig "github.com/cloudwego/hertz/pkg/common/config"
 	"github.com/cloudwego/hertz/pkg/common/hlog"
+	"github.com/cloudwego/hertz/pkg/network"
+	"github.com/cloudwego/hertz/pkg/network/netpoll"
 	"github.com/cloudwego/hertz/pkg/network/standard"
 	"github.com/hertz-contrib/sessions"
 )
@@ -46,6 +52,7 @@ type config struct {
 	name       string
 	prefix     string
 	prefixSet  bool
+	transport  string
 }
 
 func main() {
@@ -63,6 +70,7 @@ func main() {
 		cfg.prefix, cfg.prefixSet = s, true
 		return nil
 	})
+	flag.StringVar(&cfg.transport, "transport", "standard", "Hertz network layer: standard or netpoll")
 	flag.Parse()
 
 	hlog.SetLevel(hlog.LevelWarn)
@@ -75,6 +83,11 @@ func main() {
 		os.Exit(1)
 	}
 
+	transporter, err := transporterNamed(cfg.transport)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "peer: %v\n", err)
+		os.Exit(1)
+	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "peer: listen: %v\n", err)
@@ -82,7 +95,7 @@ func main() {
 	}
 	h := server.New(
 		server.WithListener(ln),
-		server.WithTransport(standard.NewTransporter),
+		server.WithTransport(transporter),
 		server.WithDisablePrintRoute(true),
 		server.WithExitWaitTime(100*time.Millisecond),
 	)
@@ -117,4 +130,15 @@ func splitAddrs(s string) []string {
 		}
 	}
 	return out
+}
+
+// transporterNamed maps -transport to Hertz's network layer.
+func transporterNamed(name string) (func(*hconfig.Options) network.Transporter, error) {
+	switch name {
+	case "standard":
+		return standard.NewTransporter, nil
+	case "netpoll":
+		return netpoll.NewTransporter, nil
+	}
+	return nil, errors.New("unknown -transport " + name + " (standard, netpoll)")
 }
