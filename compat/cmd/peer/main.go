@@ -17,7 +17,7 @@
 // the Redis stores (the cookie store always uses securecookie's gob encoder, as in Go).
 // -prefix calls SetKeyPrefix only when given; otherwise the store keeps its default.
 // -transport picks Hertz's network layer: standard (Go's net, the default here) or netpoll
-// (Hertz's own default on Linux, which the HTTP benchmark runs).
+// (Hertz's own default on Linux; bench/http.bench.ts can run the peer on either).
 package main
 
 import (
