@@ -7,7 +7,9 @@ npx biome check .
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 set +e
-NO_COLOR=1 FORCE_COLOR=0 npx uvu -r tsx test '\.test\.ts$' 2>&1 | tee "$out"
+# No colours, by NO_COLOR alone: Node warns, in every process the tests start, when
+# FORCE_COLOR is set beside it, and uvu sets FORCE_COLOR=1 unless given --no-color.
+env -u FORCE_COLOR NO_COLOR=1 npx uvu -r tsx --no-color test '\.test\.ts$' 2>&1 | tee "$out"
 rc=${PIPESTATUS[0]}
 set -e
 total=$(sed -n 's/^ *Total: *\([0-9]*\).*/\1/p' "$out" | tail -1)

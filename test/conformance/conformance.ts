@@ -20,6 +20,7 @@ import { SameSite } from "../../src/sessions/Options.ts";
 import type { RequestSession } from "../../src/sessions/RequestSession.ts";
 import type { Store } from "../../src/sessions/Store.ts";
 import { serve } from "../sessions/serve.ts";
+import { captureLogAsync } from "../support/captureLog.ts";
 import { CookieJar, parseSetCookie } from "../support/cookieJar.ts";
 
 const sessionName = "mysession";
@@ -236,21 +237,27 @@ export function runConformance(
           "Error writing same site with options",
         );
 
-        const jar = new CookieJar();
-        await get(jar, `${srv.url}/set`);
-        // Only that a cookie is written: with the store's MaxAge 0 (replaced by Options above)
-        // the Redis stores delete on Save and write an empty one, as Go's do.
-        assert.is(jar.lastSetCookie.length, 1, "/set writes the session cookie");
-        await get(jar, `${srv.url}/expire`);
-        const expired = parseSetCookie(jar.lastSetCookie[0]);
-        assert.is(expired.maxAge, 0);
-        assert.is(expired.expires?.getTime(), 1000);
-        assert.is(jar.get(sessionName), undefined, "the browser drops the cookie");
-        assert.equal(
-          await get(jar, `${srv.url}/check`),
-          { value: null },
-          "Session expiration failed",
-        );
+        const logged = await captureLogAsync(async () => {
+          const jar = new CookieJar();
+          await get(jar, `${srv.url}/set`);
+          // Only that a cookie is written: with the store's MaxAge 0 (replaced by Options above)
+          // the Redis stores delete on Save and write an empty one, as Go's do.
+          assert.is(jar.lastSetCookie.length, 1, "/set writes the session cookie");
+          await get(jar, `${srv.url}/expire`);
+          const expired = parseSetCookie(jar.lastSetCookie[0]);
+          assert.is(expired.maxAge, 0);
+          assert.is(expired.expires?.getTime(), 1000);
+          assert.is(jar.get(sessionName), undefined, "the browser drops the cookie");
+          assert.equal(
+            await get(jar, `${srv.url}/check`),
+            { value: null },
+            "Session expiration failed",
+          );
+        });
+        // That empty cookie is a bad cookie to the next request, logged as Hertz logs it.
+        for (const line of logged) {
+          assert.match(line, /^\[sessions\] ERROR! securecookie: the value is not valid/);
+        }
       } finally {
         await srv.close();
       }

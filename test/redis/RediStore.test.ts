@@ -36,6 +36,7 @@ import { Default } from "../../src/sessions/defaultSession.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { New } from "../../src/sessions/middleware.ts";
 import type { Store } from "../../src/sessions/Store.ts";
+import { captureLogAsync } from "../support/captureLog.ts";
 import { type RedisServer, startRedis } from "../support/redisServer.ts";
 import { get, hashKey, name, pair, request, save, setCookies } from "./storeHelpers.ts";
 
@@ -466,8 +467,15 @@ for (const [label, serializer, hostile] of [
         session.Values.set("x", 1);
         const header = await save(store, session);
         await redis.command("SET", `session_${session.ID}`, hostile);
-        const { session: s, err } = await get(store, pair(header));
+        let got: Awaited<ReturnType<typeof get>> | undefined;
+        const logged = await captureLogAsync(async () => {
+          got = await get(store, pair(header));
+        });
+        const { session: s, err } = got!;
         assert.match(String(err?.message), /maxDepth 64|array length \(16777216\)/);
+        if (label === "JSON") {
+          assert.match(logged.join(""), /JSONSerializer\.deserialize\(\) Error: .*maxDepth 64/);
+        }
         assert.ok(s.IsNew);
         assert.is(s.ID, session.ID);
         assert.is(s.Values.size, 0);

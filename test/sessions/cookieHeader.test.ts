@@ -12,6 +12,7 @@ import * as assert from "uvu/assert";
 import { appendSetCookie, newCookie } from "../../src/sessions/cookieHeader.ts";
 import { SetLogger } from "../../src/sessions/logger.ts";
 import type { Options, SameSite } from "../../src/sessions/Options.ts";
+import { captureLog } from "../support/captureLog.ts";
 import { GoCodec } from "../support/gocodec.ts";
 
 interface NewCookieCase {
@@ -45,17 +46,22 @@ test("the vectors cover every attribute", () => {
   assert.ok(vectors.newCookie.length > 80);
 });
 
+// The vectors' logs are checked by the test after these two.
 test("newCookie equals Go attribute by attribute", () => {
-  for (const c of vectors.newCookie) {
-    const got = newCookie(c.name, c.value, optionsOf(c), c.nowMs);
-    assert.equal(got.split("; "), c.header.split("; "), JSON.stringify(c));
-  }
+  captureLog(() => {
+    for (const c of vectors.newCookie) {
+      const got = newCookie(c.name, c.value, optionsOf(c), c.nowMs);
+      assert.equal(got.split("; "), c.header.split("; "), JSON.stringify(c));
+    }
+  });
 });
 
 test("newCookie equals Go as full strings", () => {
-  for (const c of vectors.newCookie) {
-    assert.is(newCookie(c.name, c.value, optionsOf(c), c.nowMs), c.header, JSON.stringify(c));
-  }
+  captureLog(() => {
+    for (const c of vectors.newCookie) {
+      assert.is(newCookie(c.name, c.value, optionsOf(c), c.nowMs), c.header, JSON.stringify(c));
+    }
+  });
 });
 
 test("newCookie logs what Go's net/http logs while writing the header (dropped bytes, domain)", () => {

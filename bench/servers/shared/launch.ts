@@ -1,7 +1,8 @@
 /**
  * The driver's side of the server contract (see `listen.ts`): start a contender server in its
  * own process under tsx, wait for its `PORT=<n>` line, and stop it again. The server's own
- * output is forwarded, each line prefixed with the contender's id.
+ * output is forwarded, each line prefixed with the contender's id. `launchPeer` does the same
+ * for the Go peer (`compat/cmd/peer`), which announces itself with `LISTENING http://HOST:PORT`.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -25,7 +26,28 @@ export function launch(
   file: string,
   env: Record<string, string> = {},
 ): Promise<RunningServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", `bench/servers/${file}`], {
+  const args = ["--import", "tsx", `bench/servers/${file}`];
+  return start(id, process.execPath, args, env, /^PORT=(\d+)$/);
+}
+
+/** Starts the built Go peer binary `bin` with `args`, `env` added to this process's environment. */
+export function launchPeer(
+  id: string,
+  bin: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
+  return start(id, bin, args, env, /^LISTENING http:\/\/[^:]+:(\d+)$/);
+}
+
+function start(
+  id: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  portLine: RegExp,
+): Promise<RunningServer> {
+  const child = spawn(command, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -36,7 +58,7 @@ export function launch(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`${id}: no PORT line within ${START_TIMEOUT_MS / 1000} s`));
+      reject(new Error(`${id}: no port line within ${START_TIMEOUT_MS / 1000} s`));
     }, START_TIMEOUT_MS);
     const onEarlyExit = (code: number | null, signal: string | null) => {
       clearTimeout(timer);
@@ -49,7 +71,7 @@ export function launch(
     });
     let port = 0;
     createInterface({ input: child.stdout! }).on("line", (line) => {
-      const m = port === 0 ? /^PORT=(\d+)$/.exec(line) : null;
+      const m = port === 0 ? portLine.exec(line) : null;
       if (!m) {
         process.stdout.write(`  [${id}] ${line}\n`);
         return;

@@ -4,7 +4,7 @@
 //
 //	peer -addr 127.0.0.1:0 -store cookie|redis|rediscluster [-redis ADDR | -redis A,B,C]
 //	     [-password PW] [-db N] [-serializer gob|json|msgpack] [-hash-key secret]
-//	     [-block-key KEY] [-name mysession] [-prefix session_] [-cas]
+//	     [-block-key KEY] [-name mysession] [-prefix session_] [-cas] [-transport standard|netpoll]
 //
 // Once it accepts connections it prints exactly one line on stdout:
 //
@@ -18,11 +18,14 @@
 // -prefix calls SetKeyPrefix only when given; otherwise the store keeps its default.
 // -cas (Redis stores) makes /incr update the session with compat/casstore (compare-and-set,
 // as hertz-sessions' SetCompareAndSet(true)) instead of Save's blind SETEX.
+// -transport picks Hertz's network layer: standard (Go's net, the default here) or netpoll
+// (Hertz's own default on Linux; bench/http.bench.ts can run the peer on either).
 package main
 
 import (
 	"context"
 	"encoding/gob"
+	"errors"
 	"flag"
 	"fmt"
 	"net"
@@ -31,7 +34,10 @@ import (
 	"time"
 
 	"github.com/cloudwego/hertz/pkg/app/server"
+	hconfig "github.com/cloudwego/hertz/pkg/common/config"
 	"github.com/cloudwego/hertz/pkg/common/hlog"
+	"github.com/cloudwego/hertz/pkg/network"
+	"github.com/cloudwego/hertz/pkg/network/netpoll"
 	"github.com/cloudwego/hertz/pkg/network/standard"
 	"github.com/hertz-contrib/sessions"
 )
@@ -49,6 +55,7 @@ type config struct {
 	prefix     string
 	prefixSet  bool
 	cas        bool
+	transport  string
 }
 
 func main() {
@@ -67,6 +74,7 @@ func main() {
 		return nil
 	})
 	flag.BoolVar(&cfg.cas, "cas", false, "Redis stores: /incr saves by compare-and-set (compat/casstore)")
+	flag.StringVar(&cfg.transport, "transport", "standard", "Hertz network layer: standard or netpoll")
 	flag.Parse()
 
 	hlog.SetLevel(hlog.LevelWarn)
@@ -79,6 +87,11 @@ func main() {
 		os.Exit(1)
 	}
 
+	transporter, err := transporterNamed(cfg.transport)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "peer: %v\n", err)
+		os.Exit(1)
+	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "peer: listen: %v\n", err)
@@ -86,7 +99,7 @@ func main() {
 	}
 	h := server.New(
 		server.WithListener(ln),
-		server.WithTransport(standard.NewTransporter),
+		server.WithTransport(transporter),
 		server.WithDisablePrintRoute(true),
 		server.WithExitWaitTime(100*time.Millisecond),
 	)
@@ -121,4 +134,15 @@ func splitAddrs(s string) []string {
 		}
 	}
 	return out
+}
+
+// transporterNamed maps -transport to Hertz's network layer.
+func transporterNamed(name string) (func(*hconfig.Options) network.Transporter, error) {
+	switch name {
+	case "standard":
+		return standard.NewTransporter, nil
+	case "netpoll":
+		return netpoll.NewTransporter, nil
+	}
+	return nil, errors.New("unknown -transport " + name + " (standard, netpoll)")
 }
