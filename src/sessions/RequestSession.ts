@@ -129,7 +129,7 @@ export class RequestSession implements Session {
 
   /** Saves the session when it changed; a Promise, also of what the store throws. */
   Save(): Promise<void> {
-    if (!this.written && !(this.session !== null && takeRenewal(this.session))) return resolved;
+    if (!this.written) return resolved;
     try {
       if (this.res.headersSent) {
         throw new SessionsError(
@@ -182,19 +182,24 @@ export class RequestSession implements Session {
   load(): Promise<void> | null {
     try {
       const now = this.store.GetSync?.(this.req, this.name);
-      if (now !== undefined) {
-        this.loaded(now);
-        return null;
-      }
-      return this.store.Get(this.req, this.name).then((result) => this.loaded(result));
+      if (now !== undefined) return this.loaded(now);
+      return this.store.Get(this.req, this.name).then((result) => this.loaded(result) ?? undefined);
     } catch (e) {
       return Promise.reject(e);
     }
   }
 
-  /** Takes the loaded session, logging its error as Hertz does. */
-  private loaded([session, err]: SessionResult): void {
+  /**
+   * Takes the loaded session, logging its error as Hertz does. A session of a rolling store
+   * whose cookie is due for renewal (`rolling.ts`) is saved at once, before the handler runs,
+   * so that a handler that only reads it renews it too (the Promise of that save; a failed
+   * renewal is logged and the request goes on).
+   */
+  private loaded([session, err]: SessionResult): Promise<void> | null {
     this.session = session;
     if (err !== null) logError(`[sessions] ERROR! ${errorText(err)}\n`);
+    if (!takeRenewal(session)) return null;
+    this.written = true;
+    return this.Save().catch((e: unknown) => logError(`[sessions] ERROR! ${errorText(e)}\n`));
   }
 }

@@ -2,9 +2,9 @@
  * Rolling expiry (opt-in per store: `SetRolling(true)`): a session that is only read is saved
  * again, renewing its cookie's expiry (and its Redis TTL), once half of its `MaxAge` has
  * passed since its cookie was issued. The issue time is the securecookie timestamp inside the
- * cookie, so most reads write nothing. The renewal happens in `Session.Save()`, which a
- * read-only handler calls as any other (it writes nothing when no renewal is due);
- * `Session.Touch()` renews at once.
+ * cookie, so most reads write nothing. The middleware renews a session that is due when it
+ * loads it, before the handler runs (`RequestSession`), so a handler that never calls `Save()`
+ * renews it too; `Session.Touch()` makes the next `Save()` renew at once.
  */
 import { Timestamp } from "../securecookie/timestamp.ts";
 import type { GorillaSession } from "./GorillaSession.ts";

@@ -162,6 +162,30 @@ liveTest(
   },
 );
 
+liveTest(
+  "rolling: a handler that never calls Save renews an old cookie and the TTL",
+  async ({ node, redis, store }) => {
+    const codec = store.Codecs[0] as SecureCookie;
+    const now = Math.floor(Date.now() / 1000);
+    const jar = new CookieJar();
+    codec.timeFunc = () => now - 86400 * 20;
+    let id: string;
+    try {
+      id = (await json(jar, `${node.url}/login?user=eve`)).id as string;
+    } finally {
+      codec.timeFunc = null;
+    }
+    await redis.command("EXPIRE", `session_${id}`, 100);
+    assert.is((await json(jar, `${node.url}/peek`)).user, "eve");
+    assert.is(jar.lastSetCookie.length, 1, "renewed without Save");
+    assert.ok(Math.abs(Timestamp(jar.get("mysession")!)! - now) <= 2, "a fresh timestamp");
+    const ttl = Number(await redis.command("TTL", `session_${id}`));
+    assert.ok(ttl > 86400 * 30 - 10, `TTL renewed: ${ttl}`);
+    await json(jar, `${node.url}/peek`);
+    assert.is(jar.lastSetCookie.length, 0, "a fresh cookie is not renewed again");
+  },
+);
+
 liveTest("rolling is off by default: an old cookie read is not renewed", async ({ redis }) => {
   const store = GetRedisStore(
     await NewStore(10, "tcp", `127.0.0.1:${redis.port}`, "", Buffer.from("secret")),

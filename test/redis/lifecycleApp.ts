@@ -4,9 +4,10 @@
  *
  *   /login?user=U   Set("user", U); Regenerate()
  *   /logout[?path=P]  (Options({ Path: P, MaxAge: 3600 }) first when P is given) Destroy()
- *   /touch          Touch()                          /read     nothing (Save renews when due)
+ *   /touch          Touch()                          /read     nothing
  *
- * Each then calls Save() and answers {"id": ID(), "user": Get("user") ?? null}.
+ * Each then calls Save() and answers {"id": ID(), "user": Get("user") ?? null}, but /peek,
+ * which only reads (no Save: a rolling store renews as the middleware loads the session).
  */
 import { Default, New } from "../../src/index.ts";
 import type { Store } from "../../src/sessions/Store.ts";
@@ -33,7 +34,7 @@ export function lifecycleApp(store: Store): Promise<Served> {
           s.Touch();
           break;
       }
-      await s.Save();
+      if (url.pathname !== "/peek") await s.Save();
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify({ id: s.ID(), user: s.Get("user") ?? null }));
     }),
