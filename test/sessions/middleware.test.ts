@@ -11,6 +11,7 @@ import { SetLogger } from "../../src/sessions/logger.ts";
 import { Many, New, Sessions, SessionsMany } from "../../src/sessions/middleware.ts";
 import type { RequestSession } from "../../src/sessions/RequestSession.ts";
 import type { Session } from "../../src/sessions/Session.ts";
+import { captureLogAsync } from "../support/captureLog.ts";
 import { CookieJar } from "../support/cookieJar.ts";
 import { MemoryStore } from "./memoryStore.ts";
 import { serve } from "./serve.ts";
@@ -85,26 +86,32 @@ test("a request without the cookie: no store call, no Promise, next's result ret
   assert.equal(store.calls, { Get: 0, New: 0, Save: 0, NewSession: 1 });
 });
 
-test("a thrown error of next propagates (sync and async)", async () => {
-  const mw = New("mysession", new MemoryStore());
-  assert.throws(
-    () =>
-      mw(fakeReq(), fakeRes, () => {
-        throw new Error("boom");
-      }),
-    /boom/,
-  );
-  const ret = mw(fakeReq(), fakeRes, async () => {
-    throw new Error("async boom");
+test("a thrown error of next propagates (sync and async), the async one logged too", async () => {
+  const logged = await captureLogAsync(async () => {
+    const mw = New("mysession", new MemoryStore());
+    assert.throws(
+      () =>
+        mw(fakeReq(), fakeRes, () => {
+          throw new Error("boom");
+        }),
+      /boom/,
+    );
+    const ret = mw(fakeReq(), fakeRes, async () => {
+      throw new Error("async boom");
+    });
+    assert.match((await rejection(ret)).message, /async boom/);
+    // With the cookie the session is loaded first; the rejection still reaches the caller.
+    const store = new MemoryStore();
+    store.data.set("id1", new Map());
+    const ret2 = New("mysession", store)(fakeReq("mysession=id1"), fakeRes, async () => {
+      throw new Error("after load");
+    });
+    assert.match((await rejection(ret2)).message, /after load/);
+    await new Promise((resolve) => setImmediate(resolve));
   });
-  assert.match((await rejection(ret)).message, /async boom/);
-  // With the cookie the session is loaded first; the rejection still reaches the caller.
-  const store = new MemoryStore();
-  store.data.set("id1", new Map());
-  const ret2 = New("mysession", store)(fakeReq("mysession=id1"), fakeRes, async () => {
-    throw new Error("after load");
-  });
-  assert.match((await rejection(ret2)).message, /after load/);
+  const text = logged.join("");
+  assert.match(text, /async boom/);
+  assert.match(text, /after load/);
 });
 
 test("a request with the cookie is loaded (store.Get) before next", async () => {
