@@ -1,33 +1,34 @@
 /**
- * The session logic common to the Redis store (`RediStore.ts`, hertz-contrib/sessions v1.0.3
- * `redis/redistore.go`) and the Redis Cluster store (`../rediscluster/Store.ts`,
+ * The session logic common to the Redis store (`../../redis/RediStore.ts`, hertz-contrib/sessions
+ * v1.0.3 `redis/redistore.go`) and the Redis Cluster store (`../../rediscluster/Store.ts`,
  * `rediscluster/redisc_store.go`): the two Go files hold the same `New`, `Save`, `load`, `save`
  * and `delete` over different clients. Each store supplies its client; this class needs only
  * `GET`, `SETEX`, `DEL` and `PING` of it, and `QUIT` to close it.
  */
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { asError } from "../asError.ts";
-import { decodeWith } from "../securecookie/decodeMulti.ts";
-import { type Codec, CodecsFromPairs } from "../securecookie/index.ts";
-import { GobSerializer, type Serializer } from "../serializers/index.ts";
-import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";
-import { checkKeyPairs, warnShortHashKeys } from "../sessions/checkKeyPairs.ts";
-import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
-import { encodeError } from "../sessions/encodeError.ts";
-import { GorillaSession } from "../sessions/GorillaSession.ts";
-import { journalOf, openJournal } from "../sessions/journal.ts";
-import type { Options } from "../sessions/Options.ts";
-import { takePreviousID } from "../sessions/regenerate.ts";
-import { requestCache } from "../sessions/requestCache.ts";
-import { requestCookie } from "../sessions/requestCookie.ts";
-import { rememberIssued } from "../sessions/rolling.ts";
-import { isSessionsError, SessionsError, SessionsTypeError } from "../sessions/SessionsError.ts";
-import type { SessionResult, Store } from "../sessions/Store.ts";
-import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
+import { asError } from "../../asError.ts";
+import { decodeWith } from "../../securecookie/decodeMulti.ts";
+import { type Codec, CodecsFromPairs } from "../../securecookie/index.ts";
+import { GobSerializer, type Serializer } from "../../serializers/index.ts";
+import { appendEncodedCookie } from "../../sessions/appendEncodedCookie.ts";
+import { checkKeyPairs, warnShortHashKeys } from "../../sessions/checkKeyPairs.ts";
+import { appendSetCookie, newCookie } from "../../sessions/cookieHeader.ts";
+import { encodeError } from "../../sessions/encodeError.ts";
+import { GorillaSession } from "../../sessions/GorillaSession.ts";
+import { journalOf, openJournal } from "../../sessions/journal.ts";
+import type { Options } from "../../sessions/Options.ts";
+import { takePreviousID } from "../../sessions/regenerate.ts";
+import { requestCache } from "../../sessions/requestCache.ts";
+import { requestCookie } from "../../sessions/requestCookie.ts";
+import { rememberIssued } from "../../sessions/rolling.ts";
+import { isSessionsError, SessionsError, SessionsTypeError } from "../../sessions/SessionsError.ts";
+import type { SessionResult, Store } from "../../sessions/Store.ts";
+import { toGorillaOptions } from "../../sessions/toGorillaOptions.ts";
 import { asBuffer } from "./asBuffer.ts";
 import { CompareAndSet, defaultAttempts, type Values } from "./compareAndSet.ts";
 import { OutagePolicy } from "./OutagePolicy.ts";
+import type { SessionClient } from "./SessionClient.ts";
 import { newSessionID } from "./sessionID.ts";
 import { storeCall } from "./storeError.ts";
 
@@ -36,18 +37,6 @@ export const sessionExpire = 86400 * 30;
 
 /** Go's error text when the serialized session exceeds `maxLength`. */
 export const errValueTooBig = "SessionStore: the value to store is too big";
-
-/** What the stores use of an ioredis `Redis` or `Cluster`. */
-export interface SessionClient {
-  readonly status: string;
-  getBuffer(key: string): Promise<Buffer | null>;
-  setex(key: string, seconds: number, value: Buffer): Promise<unknown>;
-  del(key: string): Promise<unknown>;
-  ping(): Promise<string>;
-  quit(): Promise<unknown>;
-  disconnect(): void;
-  once(event: "end", listener: () => void): unknown;
-}
 
 export abstract class RedisSessionStore implements Store {
   Codecs: Codec[];
