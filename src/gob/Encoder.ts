@@ -12,11 +12,10 @@
  */
 import { ByteWriter } from "./ByteWriter.ts";
 import { Complex } from "./Complex.ts";
-import { fits, isPlainObject, maxValueDepth } from "./fits.ts";
 import { GobError } from "./GobError.ts";
 import type { GoType } from "./GoType.ts";
 import { firstUserId, goTypes, isComparable, mapOf, sliceOf } from "./GoType.ts";
-import { GoValue } from "./GoValue.ts";
+import { fits, GoValue, isPlainObject, maxValueDepth } from "./GoValue.ts";
 import { nameOf } from "./registry.ts";
 import { StreamTypes } from "./StreamTypes.ts";
 import { isZeroTime, marshalDate, zeroTimeMs } from "./time.ts";
