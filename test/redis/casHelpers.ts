@@ -5,7 +5,7 @@
 import { ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Default, New } from "../../src/index.ts";
-import { RequestSession } from "../../src/sessions/RequestSession.ts";
+import { loadRequestSession, RequestSession } from "../../src/sessions/RequestSession.ts";
 import type { Store } from "../../src/sessions/Store.ts";
 import { type Served, serve } from "../sessions/serve.ts";
 import { name, pair, request, setCookies } from "./storeHelpers.ts";
@@ -15,7 +15,7 @@ export async function requestSession(store: Store, cookie?: string) {
   const req = request(cookie);
   const res = new ServerResponse(req);
   const s = new RequestSession(name, req, res, store);
-  await s.load();
+  await loadRequestSession(s);
   /** The `name=value` pair of the last Set-Cookie written. */
   const cookieOut = () => pair(setCookies(res).at(-1) ?? "");
   return { s, res, cookieOut };

@@ -5,7 +5,7 @@
  * same code over different clients).
  */
 import type { GorillaSession } from "../../sessions/GorillaSession.ts";
-import type { RedisSessionStore } from "./RedisSessionStore.ts";
+import { loadBySessionId, type RedisSessionStore, saveBySessionId } from "./RedisSessionStore.ts";
 
 /**
  * The session stored under `sessionId`, or `null` when Redis holds no such key (Go's cluster
@@ -16,7 +16,7 @@ export function LoadSessionBySessionId(
   s: RedisSessionStore,
   sessionId: string,
 ): Promise<GorillaSession | null> {
-  return s.loadBySessionId(sessionId);
+  return loadBySessionId(s, sessionId);
 }
 
 /**
@@ -28,5 +28,5 @@ export function SaveSessionWithoutContext(
   sessionId: string,
   session: GorillaSession,
 ): Promise<void> {
-  return s.saveBySessionId(sessionId, session);
+  return saveBySessionId(s, sessionId, session);
 }
