@@ -12,11 +12,10 @@
  */
 import { ByteWriter } from "./ByteWriter.ts";
 import { Complex } from "./Complex.ts";
-import { fits, isPlainObject, maxValueDepth } from "./fits.ts";
 import { GobError } from "./GobError.ts";
 import type { GoType } from "./GoType.ts";
 import { firstUserId, goTypes, isComparable, mapOf, sliceOf } from "./GoType.ts";
-import { GoValue } from "./GoValue.ts";
+import { fits, GoValue, isPlainObject, maxValueDepth } from "./GoValue.ts";
 import { nameOf } from "./registry.ts";
 import { StreamTypes } from "./StreamTypes.ts";
 import { isZeroTime, marshalDate, zeroTimeMs } from "./time.ts";
@@ -57,6 +56,9 @@ function describe(v: unknown): string {
   if (typeof v === "object" && v !== null) return v.constructor?.name ?? "object";
   return typeof v;
 }
+
+/** `#resetStream` of an Encoder, handed over by the class's static block. */
+let reset: (enc: Encoder) => void;
 
 export class Encoder {
   private readonly w = new ByteWriter();
@@ -170,11 +172,8 @@ export class Encoder {
     throw usage(`cannot encode a ${describe(v)}`);
   }
 
-  /**
-   * Forgets the types sent: the next value starts a new stream (as a new Encoder would).
-   * @internal
-   */
-  resetStream(): void {
+  /** Forgets the types sent: the next value starts a new stream (as a new Encoder would). */
+  #resetStream(): void {
     this.types.truncate(0);
     this.nextId = firstUserId;
   }
@@ -504,6 +503,18 @@ export class Encoder {
     }
     this.w.raw(b);
   }
+
+  static {
+    reset = (enc) => enc.#resetStream();
+  }
+}
+
+/**
+ * Forgets the types `enc` sent: its next value starts a new stream (as a new Encoder would).
+ * For `encode.ts`, which reuses one Encoder; not part of the public class.
+ */
+export function resetStream(enc: Encoder): void {
+  reset(enc);
 }
 
 /** Whether the definition of `t` names only predefined types (so its bytes depend on its id alone). */

@@ -3,7 +3,7 @@
  * `gob.NewEncoder(&buf).Encode(v)` writes it (gorilla/sessions' GobEncoder encodes
  * `&session.Values`, a `map[interface{}]interface{}`: pass a `Map`).
  */
-import { Encoder } from "./Encoder.ts";
+import { Encoder, resetStream } from "./Encoder.ts";
 
 /** One Encoder, its buffer kept warm between calls (a nested call, from a getter, makes its own). */
 let idle: Encoder | null = null;
@@ -12,7 +12,7 @@ export function encode(value: unknown): Uint8Array {
   const enc = idle ?? new Encoder();
   idle = null;
   try {
-    enc.resetStream();
+    resetStream(enc);
     return enc.encode(value);
   } finally {
     idle = enc;

@@ -2,7 +2,7 @@
  * A session store keeping session values in Redis and only the session ID in the cookie.
  * Port of hertz-contrib/sessions v1.0.3 `redis/redistore.go` (itself derived from boj/redistore)
  * and `redis/redis.go` (`store.Options`), onto one ioredis connection. The session logic it
- * shares with the cluster store is in `RedisSessionStore.ts`.
+ * shares with the cluster store is in `../internal/redisStore/RedisSessionStore.ts`.
  *
  * Wire format, identical to Go's:
  * - cookie: `securecookie.EncodeMulti(name, session.ID, codecs)` (gob of the ID string);
@@ -10,11 +10,10 @@
  * - Redis: `SETEX <keyPrefix><ID> <age> <serializer bytes>`, `GET` to load, `DEL` to delete.
  */
 import type { Redis } from "ioredis";
+import { RedisSessionStore } from "../internal/redisStore/RedisSessionStore.ts";
+import type { SessionClient } from "../internal/redisStore/SessionClient.ts";
 import { SecureCookie } from "../securecookie/index.ts";
 import { logWarn } from "../sessions/logger.ts";
-import { RedisSessionStore, type SessionClient } from "./RedisSessionStore.ts";
-
-export { errValueTooBig, sessionExpire } from "./RedisSessionStore.ts";
 
 /**
  * Go's `RediStore{Pool, Codecs, Options, DefaultMaxAge}` as `{Client, Codecs, Opts,

@@ -1,13 +1,12 @@
 /**
- * ioredis options of the stores that open their own connection (`NewStore`, `NewStoreWithDB`),
- * and the mapping of Go's `(network, address)` pair onto them.
+ * ioredis options of the stores that open their own connection (`NewStore`, `NewStoreWithDB`);
+ * Go's `(network, address)` pair is mapped onto them by `../internal/redisStore/addressOptions.ts`.
  *
  * Go's redigo pool (`MaxIdle: size`) hands one connection to each request; ioredis multiplexes
  * all requests over one pipelined connection instead, which is faster against a single-threaded
  * Redis. `size` is therefore accepted and not used.
  */
 import type { RedisOptions } from "ioredis";
-import { SessionsTypeError } from "../sessions/SessionsError.ts";
 
 /**
  * Defaults chosen so that a dead or stuck Redis yields errors in bounded time, and a restarted
@@ -40,54 +39,3 @@ export const DefaultClientOptions: Readonly<RedisOptions> = Object.freeze({
   /** The store connects explicitly, so that a failure at start rejects `NewStore`. */
   lazyConnect: true,
 });
-
-/**
- * Go's `net.Dial(network, address)` targets as ioredis options: `tcp`, `tcp4`, `tcp6` take
- * `host:port` (`:6379` is the local host, `[::1]:6379` an IPv6 literal); `unix` takes a socket path.
- * Throws Go's error text for an unknown network or an address without a port.
- */
-export function addressOptions(network: string, address: string): RedisOptions {
-  switch (network) {
-    case "unix":
-      return { path: address };
-    case "tcp":
-    case "tcp4":
-    case "tcp6": {
-      const { host, port } = splitHostPort(network, address);
-      const family = network === "tcp4" ? 4 : network === "tcp6" ? 6 : undefined;
-      return family === undefined ? { host, port } : { host, port, family };
-    }
-    default:
-      throw new SessionsTypeError(
-        "ERR_INVALID_CONFIG",
-        `dial ${network}: unknown network ${network}`,
-      );
-  }
-}
-
-function splitHostPort(network: string, address: string): { host: string; port: number } {
-  const fail = (why: string): never => {
-    throw new SessionsTypeError(
-      "ERR_INVALID_CONFIG",
-      `dial ${network}: address ${address}: ${why}`,
-    );
-  };
-  let host: string;
-  let portText: string;
-  if (address.startsWith("[")) {
-    const end = address.indexOf("]");
-    if (end < 0) fail("missing ']' in address");
-    host = address.slice(1, end);
-    if (address[end + 1] !== ":") fail("missing port in address");
-    portText = address.slice(end + 2);
-  } else {
-    const colon = address.lastIndexOf(":");
-    if (colon < 0) fail("missing port in address");
-    host = address.slice(0, colon);
-    if (host.includes(":")) fail("too many colons in address");
-    portText = address.slice(colon + 1);
-  }
-  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
-  if (!(port >= 0 && port <= 65535)) fail("invalid port");
-  return { host: host === "" ? "localhost" : host, port };
-}

@@ -4,9 +4,10 @@
  * `NewStoreWithPool`) and `redis/redistore.go` (`NewRediStore*`).
  */
 import type { Redis } from "ioredis";
+import { ping } from "../internal/redisStore/connect.ts";
 import { checkKeyPairs } from "../sessions/checkKeyPairs.ts";
 import type { Store } from "../sessions/Store.ts";
-import { dial, ping } from "./dial.ts";
+import { dial } from "./dial.ts";
 import { RediStore } from "./RediStore.ts";
 
 type KeyPair = Uint8Array | null | undefined;

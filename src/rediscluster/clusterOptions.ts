@@ -3,7 +3,7 @@
  * Port of hertz-contrib/sessions v1.0.3 `rediscluster/redisc_store.go` (`newOption`).
  */
 import type { ClusterNode, ClusterOptions } from "ioredis";
-import { addressOptions } from "../redis/clientOptions.ts";
+import { addressOptions } from "../internal/redisStore/addressOptions.ts";
 
 /** Options of each node connection (ioredis `redisOptions`). */
 export type NodeOptions = NonNullable<ClusterOptions["redisOptions"]>;

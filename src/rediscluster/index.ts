@@ -1,6 +1,10 @@
 /** ioredis's clients, the ones the store is built on. */
 export { Cluster, Redis } from "ioredis";
-export { OutagePolicy } from "../redis/OutagePolicy.ts";
+export { OutagePolicy } from "../internal/redisStore/OutagePolicy.ts";
+export {
+  LoadSessionBySessionId,
+  SaveSessionWithoutContext,
+} from "../internal/redisStore/sessionById.ts";
 export {
   type ClusterStoreOptions,
   DefaultClusterOptions,
@@ -9,4 +13,3 @@ export {
 } from "./clusterOptions.ts";
 export { NewStore, NewStoreWithOption } from "./newStore.ts";
 export { Store } from "./Store.ts";
-export { LoadSessionBySessionId, SaveSessionWithoutContext } from "./sessionById.ts";

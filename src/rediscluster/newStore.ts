@@ -4,8 +4,7 @@
  * `NewStoreWithOption`).
  */
 import { Cluster } from "ioredis";
-import { noAnswer, ping } from "../redis/dial.ts";
-import { storeError } from "../redis/storeError.ts";
+import { connectWithin, ping } from "../internal/redisStore/connect.ts";
 import { checkKeyPairs } from "../sessions/checkKeyPairs.ts";
 import { SessionsError, SessionsTypeError } from "../sessions/SessionsError.ts";
 import {
@@ -34,44 +33,23 @@ export async function NewStoreWithOption(
     ...options,
     redisOptions: { ...DefaultClusterOptions.redisOptions, ...options.redisOptions },
   });
-  let lastError: Error | undefined;
-  // Without listeners ioredis prints every connection error; the store reports errors through
-  // its own results instead.
-  rdb.on("error", (err: Error) => {
-    lastError = err;
-  });
-  rdb.on("node error", (err: Error) => {
-    lastError = err;
-  });
   const r = rdb.options.redisOptions ?? {};
   const deadline =
     (r.connectTimeout ?? 10000) +
     (r.commandTimeout ?? 0) +
     (rdb.options.slotsRefreshTimeout ?? 1000);
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      (async () => {
-        if (rdb.status === "wait") await rdb.connect();
-        else if (rdb.status !== "ready") await ready(rdb);
-        await Promise.all(rdb.nodes("master").map((node) => ping(node)));
-      })(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(noAnswer(deadline)), deadline);
-      }),
-    ]);
-  } catch (err) {
-    rdb.disconnect();
-    const cause = lastError ?? (err as Error);
-    const where = nodes.map((n) => (typeof n === "object" ? `${n.host}:${n.port}` : String(n)));
-    throw new SessionsError(
-      storeError(cause).code,
-      `rediscluster: cannot connect to ${where.join(",")}: ${cause.message}`,
-      { cause },
-    );
-  } finally {
-    clearTimeout(timer);
-  }
+  const where = nodes.map((n) => (typeof n === "object" ? `${n.host}:${n.port}` : String(n)));
+  await connectWithin(
+    rdb,
+    ["error", "node error"],
+    deadline,
+    `rediscluster: cannot connect to ${where.join(",")}`,
+    async () => {
+      if (rdb.status === "wait") await rdb.connect();
+      else if (rdb.status !== "ready") await ready(rdb);
+      await Promise.all(rdb.nodes("master").map((node) => ping(node)));
+    },
+  );
   return new Store(rdb, ...kvs);
 }
 

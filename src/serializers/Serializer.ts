@@ -1,7 +1,15 @@
 /**
  * How the Redis stores turn session values into bytes.
  * Port of hertz-contrib/sessions v1.0.3 `serializer.go` (`Serializer`); the implementations
- * live in their own files and are re-exported here.
+ * (`GobSerializer.ts`, `JSONSerializer.ts`, `MsgpackSerializer.ts`) live in their own files.
+ *
+ * Two interfaces are named `Serializer`, after their Go packages, and no file imports both:
+ * - this one, hertz's session serializer, `Serialize(session)` / `Deserialize(data, session)`:
+ *   a whole session's `Values` as the bytes a Redis key holds. The package root exports it
+ *   (`import type { Serializer } from "hertz-sessions"`), as `RediStore.SetSerializer` takes it;
+ * - `../securecookie/Serializer.ts`, gorilla/securecookie's value serializer,
+ *   `Serialize(value)` / `Deserialize(bytes)`: one cookie value as the bytes a `SecureCookie`
+ *   signs (`SecureCookie.SetSerializer`, from `hertz-sessions/securecookie`).
  */
 import type { GorillaSession } from "../sessions/GorillaSession.ts";
 
@@ -12,7 +20,3 @@ export interface Serializer {
   /** Reads `d` into `ss.Values` (entries are added to those already there, as in Go). */
   Deserialize(d: Uint8Array, ss: GorillaSession): void;
 }
-
-export { GobSerializer } from "./GobSerializer.ts";
-export { JSONSerializer } from "./JSONSerializer.ts";
-export { MsgpackSerializer } from "./MsgpackSerializer.ts";

@@ -17,6 +17,9 @@ import { toGorillaOptions } from "./toGorillaOptions.ts";
 /** What `Save` returns when there is nothing to save. */
 const resolved = Promise.resolve();
 
+/** `#load` of a session, handed over by the class's static block to `loadRequestSession`. */
+let load: (s: RequestSession) => Promise<void> | null;
+
 export class RequestSession implements Session {
   private readonly name: string;
   private readonly req: IncomingMessage;
@@ -176,10 +179,10 @@ export class RequestSession implements Session {
   }
 
   /**
-   * @internal Loads the session: at once with `store.GetSync` when the store has it (returns
-   * null), else with `store.Get` (returns its Promise).
+   * Loads the session: at once with `store.GetSync` when the store has it (returns null), else
+   * with `store.Get` (returns its Promise).
    */
-  load(): Promise<void> | null {
+  #load(): Promise<void> | null {
     try {
       const now = this.store.GetSync?.(this.req, this.name);
       if (now !== undefined) return this.loaded(now);
@@ -202,4 +205,16 @@ export class RequestSession implements Session {
     this.written = true;
     return this.Save().catch((e: unknown) => logError(`[sessions] ERROR! ${errorText(e)}\n`));
   }
+
+  static {
+    load = (s) => s.#load();
+  }
+}
+
+/**
+ * Loads the session `s` (the middleware's step before `next()`): at once when the store has
+ * `GetSync` (returns null), else with `store.Get` (returns its Promise).
+ */
+export function loadRequestSession(s: RequestSession): Promise<void> | null {
+  return load(s);
 }

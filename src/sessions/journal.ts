@@ -1,7 +1,7 @@
 /**
  * The changes a request made to its session, kept so that a store can make them again on
  * values another request wrote meanwhile (the Redis stores' compare-and-set, see
- * `../redis/compareAndSet.ts`). A store opens the journal of the sessions it hands out; the
+ * `../internal/redisStore/compareAndSet.ts`). A store opens the journal of the sessions it hands out; the
  * request's `Set`, `Delete`, `Clear`, `AddFlash`, `Flashes` and `Update` record into it.
  * Sessions without a journal record nothing.
  */

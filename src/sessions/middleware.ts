@@ -8,7 +8,7 @@ import { answerError } from "./answerError.ts";
 import { checkStore } from "./checkStore.ts";
 import { isToken } from "./cookieHeader.ts";
 import { sessionsSlot } from "./defaultKey.ts";
-import { RequestSession } from "./RequestSession.ts";
+import { loadRequestSession, RequestSession } from "./RequestSession.ts";
 import { requestCookie } from "./requestCookie.ts";
 import { SessionsTypeError } from "./SessionsError.ts";
 import type { Store } from "./Store.ts";
@@ -119,7 +119,7 @@ export function New(name: string, store: Store): Middleware {
     const s = new RequestSession(name, req, res, store);
     (req as WithSessions)[sessionsSlot] = s;
     if (!mustLoad(req, name, store)) return proceed(res, next);
-    const loading = s.load();
+    const loading = loadRequestSession(s);
     if (loading === null) return proceed(res, next);
     return afterLoad(loading, res, next);
   };
@@ -139,7 +139,7 @@ export function Many(names: readonly string[], store: Store): Middleware {
       const s = new RequestSession(name, req, res, store);
       all.set(name, s);
       if (mustLoad(req, name, store)) {
-        const loading = s.load();
+        const loading = loadRequestSession(s);
         if (loading !== null) {
           if (loads === undefined) loads = [];
           loads.push(loading);

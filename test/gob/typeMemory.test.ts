@@ -1,7 +1,7 @@
 /**
  * The type memory rule, without Go: Go's session bytes decoded and re-encoded come out
  * byte for byte the same (where the stream's type ids coincide), unchanged slots keep
- * their types, changed ones are sent fresh. (live.test.ts proves the same against Go.)
+ * their types, changed ones are sent fresh. (test/interop/gob.test.ts proves the same against Go.)
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";

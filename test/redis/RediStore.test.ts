@@ -37,8 +37,9 @@ import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { New } from "../../src/sessions/middleware.ts";
 import type { Store } from "../../src/sessions/Store.ts";
 import { captureLogAsync } from "../support/captureLog.ts";
+import { request, setCookies } from "../support/fakeHttp.ts";
 import { type RedisServer, startRedis } from "../support/redisServer.ts";
-import { get, hashKey, name, pair, request, save, setCookies } from "./storeHelpers.ts";
+import { get, hashKey, name, pair, save } from "./storeHelpers.ts";
 
 const T = suite<{ redis: RedisServer; store: RediStore; stores: Store[] }>("redis/RediStore");
 let live = true;

@@ -1,5 +1,5 @@
 /**
- * The Redis store's compare-and-set (`SetCompareAndSet(true)`, src/redis/compareAndSet.ts)
+ * The Redis store's compare-and-set (`SetCompareAndSet(true)`, src/internal/redisStore/compareAndSet.ts)
  * against a real redis-server: what a conflicting save does with `Set`, `Delete`, `Clear`,
  * flashes and `Update`; a session deleted meanwhile; the attempts bound; 200 concurrent
  * `count + 1` requests of one session, with the loss the default store shows; and the same with
@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { decode as gobDecode } from "../../src/gob/index.ts";
-import { compareAndSetScript } from "../../src/redis/compareAndSet.ts";
+import { compareAndSetScript } from "../../src/internal/redisStore/compareAndSet.ts";
 import { GetRedisStore, NewStore, type RediStore } from "../../src/redis/index.ts";
 import { type Peer, startPeer } from "../support/peer.ts";
 import { type RedisServer, startRedis } from "../support/redisServer.ts";

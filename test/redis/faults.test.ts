@@ -10,9 +10,10 @@ import { createApp } from "../../examples/app.ts";
 import { GetRedisStore, NewStore } from "../../src/redis/index.ts";
 import { SetLogger } from "../../src/sessions/logger.ts";
 import { CookieJar } from "../support/cookieJar.ts";
+import { request } from "../support/fakeHttp.ts";
 import { freePort } from "../support/ports.ts";
 import { startRedis } from "../support/redisServer.ts";
-import { hashKey, pair, request, save, timed } from "./storeHelpers.ts";
+import { hashKey, pair, save, timed } from "./storeHelpers.ts";
 
 const name = "s";
 

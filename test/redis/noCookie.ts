@@ -4,8 +4,6 @@
  * was not touched at all, and "no await" means the middleware called `next` synchronously and
  * returned its value rather than a Promise. Used by test/redis and test/rediscluster.
  */
-import { IncomingMessage, ServerResponse } from "node:http";
-import { Socket } from "node:net";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { CodecsFromPairs, EncodeMulti } from "../../src/securecookie/index.ts";
@@ -13,6 +11,7 @@ import { Default, DefaultMany } from "../../src/sessions/defaultSession.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { Many, New } from "../../src/sessions/middleware.ts";
 import type { Store } from "../../src/sessions/Store.ts";
+import { request, response } from "../support/fakeHttp.ts";
 
 const hashKey = Buffer.from("secret-key");
 const name = "mysession";
@@ -54,14 +53,6 @@ function record(store: RecordedStore["store"], used: string[]): RecordedStore {
   };
   return { store, used, calls };
 }
-
-function request(cookie?: string): IncomingMessage {
-  const req = new IncomingMessage(new Socket());
-  if (cookie !== undefined) req.headers.cookie = cookie;
-  return req;
-}
-
-const response = (req: IncomingMessage) => new ServerResponse(req);
 
 /** The cookie a browser sends back for the session ID `id`. */
 const cookieFor = (id: string) => `${name}=${EncodeMulti(name, id, ...CodecsFromPairs(hashKey))}`;

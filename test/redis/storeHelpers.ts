@@ -3,33 +3,19 @@
  * returning its Set-Cookie header, timings of calls that may fail. Used by test/redis and
  * test/rediscluster.
  */
-import { IncomingMessage, ServerResponse } from "node:http";
-import { Socket } from "node:net";
 import * as assert from "uvu/assert";
 import type { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import type { Store } from "../../src/sessions/Store.ts";
+import { request, response, setCookies } from "../support/fakeHttp.ts";
 
 /** The cookie name and hash key of the store tests. */
 export const name = "session-key";
 export const hashKey = Buffer.from("secret-key");
 
-/** A request carrying `cookie` (a `name=value` pair or a full Cookie header). */
-export function request(cookie?: string): IncomingMessage {
-  const req = new IncomingMessage(new Socket());
-  if (cookie !== undefined) req.headers.cookie = cookie;
-  return req;
-}
-
-/** The Set-Cookie headers written to `res`. */
-export function setCookies(res: ServerResponse): string[] {
-  const h = res.getHeader("set-cookie");
-  return h === undefined ? [] : Array.isArray(h) ? h : [String(h)];
-}
-
 /** Saves `session` and returns the single Set-Cookie header written. */
 export async function save(store: Store, session: GorillaSession): Promise<string> {
   const req = request();
-  const res = new ServerResponse(req);
+  const res = response(req);
   await store.Save(req, res, session);
   const headers = setCookies(res);
   assert.is(headers.length, 1, "one Set-Cookie per Save");

@@ -1,7 +1,7 @@
 /**
  * GobSerializer (hertz-contrib/sessions v1.0.3 `serializer.go`): gob of the values map, and
  * Go's `dec.Decode(&ss.Values)` filling the existing map. Go's bytes and types are checked
- * live in peer.test.ts.
+ * live in test/interop/serializers.test.ts.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";

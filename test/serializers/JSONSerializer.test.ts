@@ -1,7 +1,7 @@
 /**
  * JSONSerializer (hertz-contrib/sessions v1.0.3 `serializer.go`): what json.Marshal writes,
  * what json.Unmarshal into map[string]interface{} gives, and Go's errors. The bytes Go writes
- * for the same values are checked live in peer.test.ts.
+ * for the same values are checked live in test/interop/serializers.test.ts.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";

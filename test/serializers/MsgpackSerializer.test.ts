@@ -1,7 +1,7 @@
 /**
  * MsgpackSerializer: round trips, the JavaScript values @msgpack/msgpack alone would get
  * wrong (Map, bigint), and Go's errors. The bytes and types Go reads and writes are checked
- * live against the Go peer in peer.test.ts.
+ * live against the Go peer in test/interop/serializers.test.ts.
  */
 import { decode } from "@msgpack/msgpack";
 import { test } from "uvu";

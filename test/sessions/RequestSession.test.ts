@@ -10,8 +10,8 @@ import * as assert from "uvu/assert";
 import { CookieStore } from "../../src/cookie/index.ts";
 import { Default, type Session } from "../../src/index.ts";
 import { requestSession } from "../redis/casHelpers.ts";
-import { setCookies } from "../redis/storeHelpers.ts";
 import { parseSetCookie } from "../support/cookieJar.ts";
+import { setCookies } from "../support/fakeHttp.ts";
 
 const store = () => new CookieStore(Buffer.from("secret"));
 

@@ -7,19 +7,17 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { DefaultKey } from "../../src/sessions/defaultKey.ts";
 import { Default, DefaultMany } from "../../src/sessions/defaultSession.ts";
-import { SetLogger } from "../../src/sessions/logger.ts";
 import { Many, New, Sessions, SessionsMany } from "../../src/sessions/middleware.ts";
 import type { RequestSession } from "../../src/sessions/RequestSession.ts";
 import type { Session } from "../../src/sessions/Session.ts";
 import { captureLogAsync } from "../support/captureLog.ts";
 import { CookieJar } from "../support/cookieJar.ts";
+import { fakeRequest, fakeResponse } from "../support/fakeHttp.ts";
 import { MemoryStore } from "./memoryStore.ts";
 import { serve } from "./serve.ts";
 
-function fakeReq(cookie?: string): IncomingMessage {
-  return { headers: cookie === undefined ? {} : { cookie } } as IncomingMessage;
-}
-const fakeRes = { headersSent: false } as ServerResponse;
+const fakeReq = fakeRequest;
+const fakeRes = fakeResponse();
 
 /** Resolves with the rejection of `p` (fails when it resolves). */
 async function rejection(p: unknown): Promise<Error> {
@@ -34,18 +32,6 @@ async function rejection(p: unknown): Promise<Error> {
     expects: "a rejection",
     actual: "a resolution",
   });
-}
-
-/** Captures what the session logger receives while `fn` runs. */
-async function captureLog(fn: () => Promise<void> | void): Promise<string[]> {
-  const lines: string[] = [];
-  const previous = SetLogger((m) => lines.push(m));
-  try {
-    await fn();
-  } finally {
-    SetLogger(previous);
-  }
-  return lines;
 }
 
 test("DefaultKey is Hertz's", () => {
@@ -148,7 +134,7 @@ test("a failing load logs Go's message and gives a new session; the request goes
   const store = new MemoryStore();
   const req = fakeReq("mysession=gone");
   let isNew: boolean | undefined;
-  const lines = await captureLog(async () => {
+  const lines = await captureLogAsync(async () => {
     await New("mysession", store)(req, fakeRes, () => {
       const s = Default(req) as RequestSession;
       isNew = s.Session().IsNew;

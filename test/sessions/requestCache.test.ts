@@ -2,7 +2,6 @@
  * The per-request cache behind `Store.Get` (gorilla's registry): one load per name and
  * request, whether the store loads asynchronously (`New`) or at once (`NewSync`).
  */
-import type { IncomingMessage } from "node:http";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
@@ -12,10 +11,9 @@ import {
   requestCacheSync,
 } from "../../src/sessions/requestCache.ts";
 import type { SessionResult, Store } from "../../src/sessions/Store.ts";
+import { fakeRequest } from "../support/fakeHttp.ts";
 
-function fakeReq(): IncomingMessage {
-  return { headers: {} } as IncomingMessage;
-}
+const fakeReq = () => fakeRequest();
 
 /** A store counting its loads; synchronous ones too when `sync`. */
 function countingStore(sync: boolean) {

@@ -1,6 +1,6 @@
 /**
  * One cookie jar against the Go peer and the Node demo app (examples/app.ts) on the same
- * store: used by the interop tests of test/redis and test/rediscluster.
+ * store: used by the Redis and Redis Cluster interop tests (redis.test.ts, rediscluster.test.ts).
  */
 import type { AddressInfo } from "node:net";
 import * as assert from "uvu/assert";

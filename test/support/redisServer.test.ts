@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { respCommand, startRedis } from "../support/redisServer.ts";
+import { respCommand, startRedis } from "./redisServer.ts";
 
 const Redis = suite("redisServer: startRedis");
 

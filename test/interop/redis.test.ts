@@ -19,7 +19,7 @@ import { CookieJar, parseSetCookie } from "../support/cookieJar.ts";
 import { type Peer, startPeer } from "../support/peer.ts";
 import { type RedisServer, startRedis } from "../support/redisServer.ts";
 import { assertSameSetCookie } from "../support/setCookieCompare.ts";
-import { call, listenApp, type Side, sessionId } from "./interopHelpers.ts";
+import { call, listenApp, type Side, sessionId } from "./demoApp.ts";
 
 interface Ctx {
   redis: RedisServer;

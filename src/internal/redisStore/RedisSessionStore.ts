@@ -1,33 +1,34 @@
 /**
- * The session logic common to the Redis store (`RediStore.ts`, hertz-contrib/sessions v1.0.3
- * `redis/redistore.go`) and the Redis Cluster store (`../rediscluster/Store.ts`,
+ * The session logic common to the Redis store (`../../redis/RediStore.ts`, hertz-contrib/sessions
+ * v1.0.3 `redis/redistore.go`) and the Redis Cluster store (`../../rediscluster/Store.ts`,
  * `rediscluster/redisc_store.go`): the two Go files hold the same `New`, `Save`, `load`, `save`
  * and `delete` over different clients. Each store supplies its client; this class needs only
  * `GET`, `SETEX`, `DEL` and `PING` of it, and `QUIT` to close it.
  */
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { asError } from "../asError.ts";
-import { decodeWith } from "../securecookie/decodeMulti.ts";
-import { type Codec, CodecsFromPairs } from "../securecookie/index.ts";
-import { GobSerializer, type Serializer } from "../serializers/index.ts";
-import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";
-import { checkKeyPairs, warnShortHashKeys } from "../sessions/checkKeyPairs.ts";
-import { appendSetCookie, newCookie } from "../sessions/cookieHeader.ts";
-import { encodeError } from "../sessions/encodeError.ts";
-import { GorillaSession } from "../sessions/GorillaSession.ts";
-import { journalOf, openJournal } from "../sessions/journal.ts";
-import type { Options } from "../sessions/Options.ts";
-import { takePreviousID } from "../sessions/regenerate.ts";
-import { requestCache } from "../sessions/requestCache.ts";
-import { requestCookie } from "../sessions/requestCookie.ts";
-import { rememberIssued } from "../sessions/rolling.ts";
-import { isSessionsError, SessionsError, SessionsTypeError } from "../sessions/SessionsError.ts";
-import type { SessionResult, Store } from "../sessions/Store.ts";
-import { toGorillaOptions } from "../sessions/toGorillaOptions.ts";
+import { asError } from "../../asError.ts";
+import { decodeWith } from "../../securecookie/decodeMulti.ts";
+import { type Codec, CodecsFromPairs } from "../../securecookie/index.ts";
+import { GobSerializer, type Serializer } from "../../serializers/index.ts";
+import { appendEncodedCookie } from "../../sessions/appendEncodedCookie.ts";
+import { checkKeyPairs, warnShortHashKeys } from "../../sessions/checkKeyPairs.ts";
+import { appendSetCookie, newCookie } from "../../sessions/cookieHeader.ts";
+import { encodeError } from "../../sessions/encodeError.ts";
+import { GorillaSession } from "../../sessions/GorillaSession.ts";
+import { journalOf, openJournal } from "../../sessions/journal.ts";
+import type { Options } from "../../sessions/Options.ts";
+import { takePreviousID } from "../../sessions/regenerate.ts";
+import { requestCache } from "../../sessions/requestCache.ts";
+import { requestCookie } from "../../sessions/requestCookie.ts";
+import { rememberIssued } from "../../sessions/rolling.ts";
+import { isSessionsError, SessionsError, SessionsTypeError } from "../../sessions/SessionsError.ts";
+import type { SessionResult, Store } from "../../sessions/Store.ts";
+import { toGorillaOptions } from "../../sessions/toGorillaOptions.ts";
 import { asBuffer } from "./asBuffer.ts";
 import { CompareAndSet, defaultAttempts, type Values } from "./compareAndSet.ts";
 import { OutagePolicy } from "./OutagePolicy.ts";
+import type { SessionClient } from "./SessionClient.ts";
 import { newSessionID } from "./sessionID.ts";
 import { storeCall } from "./storeError.ts";
 
@@ -37,17 +38,12 @@ export const sessionExpire = 86400 * 30;
 /** Go's error text when the serialized session exceeds `maxLength`. */
 export const errValueTooBig = "SessionStore: the value to store is too big";
 
-/** What the stores use of an ioredis `Redis` or `Cluster`. */
-export interface SessionClient {
-  readonly status: string;
-  getBuffer(key: string): Promise<Buffer | null>;
-  setex(key: string, seconds: number, value: Buffer): Promise<unknown>;
-  del(key: string): Promise<unknown>;
-  ping(): Promise<string>;
-  quit(): Promise<unknown>;
-  disconnect(): void;
-  once(event: "end", listener: () => void): unknown;
-}
+/** What the functions after the class use of a store, handed over by its static block. */
+let privates: {
+  client(store: RedisSessionStore): SessionClient;
+  load(store: RedisSessionStore, session: GorillaSession): Promise<boolean>;
+  save(store: RedisSessionStore, session: GorillaSession): Promise<void>;
+};
 
 export abstract class RedisSessionStore implements Store {
   Codecs: Codec[];
@@ -188,7 +184,7 @@ export abstract class RedisSessionStore implements Store {
     session.ID = id;
     if (this.rolling) rememberIssued(session, value);
     try {
-      const ok = await this.load(session);
+      const ok = await this.#load(session);
       session.IsNew = !ok;
       return [session, null];
     } catch (err) {
@@ -205,13 +201,13 @@ export abstract class RedisSessionStore implements Store {
    */
   async Save(_req: IncomingMessage, res: ServerResponse, session: GorillaSession): Promise<void> {
     if ((session.Options.MaxAge ?? 0) <= 0) {
-      await this.delete(session);
+      await this.#delete(session);
       await this.deletePrevious(session);
       appendSetCookie(res, newCookie(session.Name(), "", session.Options));
       return;
     }
     if (session.ID === "") session.ID = newSessionID();
-    await this.save(session);
+    await this.#save(session);
     await this.deletePrevious(session);
     appendEncodedCookie(res, session.Name(), session.ID, this.Codecs, session.Options);
   }
@@ -234,16 +230,11 @@ export abstract class RedisSessionStore implements Store {
     if (previous !== undefined) await storeCall(this.client().del(this.keyPrefix + previous));
   }
 
-  /** @internal Checks the server (a cluster: one node) with `PING`, resolving `true` on `PONG`. */
-  async ping(): Promise<boolean> {
-    return (await this.client().ping()) === "PONG";
-  }
-
   /**
-   * @internal Stores the session: serialize, check `maxLength`, `SETEX` with `session.Options.MaxAge`
-   * or `DefaultMaxAge` when that is 0.
+   * Stores the session: serialize, check `maxLength`, `SETEX` with `session.Options.MaxAge` or
+   * `DefaultMaxAge` when that is 0.
    */
-  async save(session: GorillaSession): Promise<void> {
+  async #save(session: GorillaSession): Promise<void> {
     const b = this.bytes(session);
     let age = session.Options.MaxAge ?? 0;
     if (age === 0) age = this.DefaultMaxAge;
@@ -271,8 +262,8 @@ export abstract class RedisSessionStore implements Store {
     return asBuffer(b);
   }
 
-  /** @internal Reads the session from Redis: `false` when the key does not exist. */
-  async load(session: GorillaSession): Promise<boolean> {
+  /** Reads the session from Redis: `false` when the key does not exist. */
+  async #load(session: GorillaSession): Promise<boolean> {
     const data = await storeCall(this.client().getBuffer(this.keyPrefix + session.ID));
     if (data === null) return false;
     this.compareAndSet?.remember(session, data);
@@ -280,24 +271,44 @@ export abstract class RedisSessionStore implements Store {
     return true;
   }
 
-  /** @internal Removes the session's key. */
-  async delete(session: GorillaSession): Promise<void> {
+  /** Removes the session's key. */
+  async #delete(session: GorillaSession): Promise<void> {
     await storeCall(this.client().del(this.keyPrefix + session.ID));
   }
 
-  /**
-   * @internal `LoadSessionBySessionId`: the session stored under `sessionId` (empty name, empty
-   * options, as in Go), or `null` when Redis holds no such key.
-   */
-  async loadBySessionId(sessionId: string): Promise<GorillaSession | null> {
-    const session = GorillaSession.New(this, "");
-    session.ID = sessionId;
-    return (await this.load(session)) ? session : null;
+  static {
+    privates = {
+      client: (store) => store.client(),
+      load: (store, session) => store.#load(session),
+      save: (store, session) => store.#save(session),
+    };
   }
+}
 
-  /** @internal `SaveSessionWithoutContext`: stores `session` under `sessionId`, no cookie. */
-  saveBySessionId(sessionId: string, session: GorillaSession): Promise<void> {
-    session.ID = sessionId;
-    return this.save(session);
-  }
+/** Checks the server (a cluster: one node) with `PING`, resolving `true` on `PONG`. */
+export async function pingStore(store: RedisSessionStore): Promise<boolean> {
+  return (await privates.client(store).ping()) === "PONG";
+}
+
+/**
+ * `LoadSessionBySessionId`: the session stored under `sessionId` (empty name, empty options, as
+ * in Go), or `null` when Redis holds no such key.
+ */
+export async function loadBySessionId(
+  store: RedisSessionStore,
+  sessionId: string,
+): Promise<GorillaSession | null> {
+  const session = GorillaSession.New(store, "");
+  session.ID = sessionId;
+  return (await privates.load(store, session)) ? session : null;
+}
+
+/** `SaveSessionWithoutContext`: stores `session` under `sessionId`, no cookie. */
+export function saveBySessionId(
+  store: RedisSessionStore,
+  sessionId: string,
+  session: GorillaSession,
+): Promise<void> {
+  session.ID = sessionId;
+  return privates.save(store, session);
 }

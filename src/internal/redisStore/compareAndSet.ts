@@ -5,7 +5,7 @@
  * session overlap, the last to save overwrites what the other wrote. With compare-and-set, a
  * save is one Lua script: when the key still holds the exact bytes this request loaded (or
  * still does not exist, for a session that was new), `SETEX`; else nothing is written and the
- * script returns the key's current bytes. The request's recorded changes (`../sessions/journal.ts`)
+ * script returns the key's current bytes. The request's recorded changes (`../../sessions/journal.ts`)
  * are then made again on those values and the save is retried, at most `attempts` times.
  *
  * Saves of one key from one store take turns, so the requests of one process never race each
@@ -15,10 +15,10 @@
  * another one writing in a burst.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import type { GorillaSession } from "../sessions/GorillaSession.ts";
-import { journalOf } from "../sessions/journal.ts";
-import { SessionsError, SessionsTypeError } from "../sessions/SessionsError.ts";
-import type { SessionClient } from "./RedisSessionStore.ts";
+import type { GorillaSession } from "../../sessions/GorillaSession.ts";
+import { journalOf } from "../../sessions/journal.ts";
+import { SessionsError, SessionsTypeError } from "../../sessions/SessionsError.ts";
+import type { SessionClient } from "./SessionClient.ts";
 
 /**
  * KEYS[1] the session key; ARGV[1] "1" when the request loaded ARGV[2] from it, "0" when it

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { CookieJar, parseSetCookie } from "../support/cookieJar.ts";
+import { CookieJar, parseSetCookie } from "./cookieJar.ts";
 
 const Parse = suite("cookieJar: parseSetCookie");
 

@@ -4,7 +4,7 @@
  * `ERR_STORE_UNAVAILABLE`; another error reply (`WRONGTYPE`, `invalid expire time`) is
  * `ERR_STORE_REPLY`. The message is the client's, the client's error the `cause`.
  */
-import { SessionsError } from "../sessions/SessionsError.ts";
+import { SessionsError } from "../../sessions/SessionsError.ts";
 
 /** Error replies by which Redis says it cannot serve now (a restart, a failover, memory). */
 const unavailableReplies =

@@ -15,10 +15,10 @@ import {
 } from "../../src/rediscluster/index.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { SetLogger } from "../../src/sessions/logger.ts";
-import { call, listenApp, type Side, sessionId } from "../redis/interopHelpers.ts";
 import { CookieJar } from "../support/cookieJar.ts";
 import { type Peer, startPeer } from "../support/peer.ts";
 import { type RedisCluster, startRedisCluster } from "../support/redisServer.ts";
+import { call, listenApp, type Side, sessionId } from "./demoApp.ts";
 
 interface Ctx {
   cluster: RedisCluster;
