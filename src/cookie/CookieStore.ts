@@ -5,7 +5,7 @@
  */
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { asError } from "../asError.ts";
+import { asError } from "../internal/asError.ts";
 import { decodeWith } from "../securecookie/decodeMulti.ts";
 import { type Codec, CodecsFromPairs, SecureCookie } from "../securecookie/index.ts";
 import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";

@@ -7,7 +7,7 @@
  */
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { asError } from "../asError.ts";
+import { asError } from "../internal/asError.ts";
 import { decodeWith } from "../securecookie/decodeMulti.ts";
 import { type Codec, CodecsFromPairs } from "../securecookie/index.ts";
 import { GobSerializer, type Serializer } from "../serializers/index.ts";

@@ -7,8 +7,9 @@
  * Errors are wrapped as Go wraps them: usage when serializing, decode when deserializing
  * (the cause is the gob module's `GobError`).
  */
-import { asError } from "../asError.ts";
+
 import { decode, encode } from "../gob/index.ts";
+import { asError } from "../internal/asError.ts";
 import { SecureCookieError } from "./SecureCookieError.ts";
 import type { Serializer } from "./Serializer.ts";
 

@@ -9,7 +9,7 @@
  * texts for malformed JSON (Go's `Decoder` would also accept trailing data after the value;
  * only a holder of the hash key can produce such a cookie).
  */
-import { marshalJSON } from "./marshalJSON.ts";
+import { marshalJSON } from "../internal/marshalJSON.ts";
 import { SecureCookieError } from "./SecureCookieError.ts";
 import type { Serializer } from "./Serializer.ts";
 

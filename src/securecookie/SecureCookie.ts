@@ -15,7 +15,7 @@
  * Go returns errors; here `Encode` and `Decode` throw them (the same instances for Go's
  * package-level errors, so `err === ErrMacInvalid` works).
  */
-import { asError } from "../asError.ts";
+import { asError } from "../internal/asError.ts";
 import { AesBlock } from "./AesBlock.ts";
 import { encodedLen, urlDecode, urlDecodeStringInto, urlEncode, urlEncodeInto } from "./base64.ts";
 import type { Codec } from "./Codec.ts";

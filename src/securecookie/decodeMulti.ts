@@ -1,7 +1,7 @@
 /**
  * Port of gorilla/securecookie v1.1.2 `securecookie.go` (`DecodeMulti`).
  */
-import { asError } from "../asError.ts";
+import { asError } from "../internal/asError.ts";
 import type { Codec } from "./Codec.ts";
 import { errNoCodecs } from "./errors.ts";
 import { MultiError } from "./MultiError.ts";
