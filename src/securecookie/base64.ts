@@ -6,10 +6,10 @@
  *
  * Node's base64 decoder is lenient: it skips characters outside its alphabet, takes `+` and
  * `/` too, stops at the first `=`, and reads a UTF-16 code unit by its low byte ("Ł" is
- * "A"). So it decodes only text shaped like what an encoder writes, and its result is kept
- * only when it has the length whole quanta give; bytes of that shape are decoded by a plain
- * loop. Everything else goes through the port of Go's decoder, which accepts or rejects it
- * as Go does and reports Go's error offset.
+ * "A"). So it decodes only text shaped like what an encoder writes (whole quanta of the URL
+ * alphabet, at most two `=` at the very end), whose result Go's decoder would give too.
+ * Everything else goes through the port of Go's decoder, which accepts or rejects it as Go
+ * does and reports Go's error offset.
  */
 import { CorruptInputError } from "./CorruptInputError.ts";
 
@@ -49,28 +49,6 @@ export function encodedLen(n: number): number {
 }
 
 /**
- * `base64.URLEncoding.Encode(dst[at:], src[:n])`: writes `encodedLen(n)` bytes into `dst`
- * from `at` (for the payload inside the signed part, without a string in between).
- */
-export function urlEncodeInto(src: Uint8Array, n: number, dst: Uint8Array, at: number): void {
-  const whole = n - (n % 3);
-  let d = at;
-  for (let i = 0; i < whole; i += 3) {
-    const v = (src[i] << 16) | (src[i + 1] << 8) | src[i + 2];
-    dst[d++] = encodeMap[v >>> 18];
-    dst[d++] = encodeMap[(v >>> 12) & 0x3f];
-    dst[d++] = encodeMap[(v >>> 6) & 0x3f];
-    dst[d++] = encodeMap[v & 0x3f];
-  }
-  if (whole === n) return;
-  const v = (src[whole] << 16) | (n - whole === 2 ? src[whole + 1] << 8 : 0);
-  dst[d++] = encodeMap[v >>> 18];
-  dst[d++] = encodeMap[(v >>> 12) & 0x3f];
-  dst[d++] = n - whole === 2 ? encodeMap[(v >>> 6) & 0x3f] : PAD;
-  dst[d] = PAD;
-}
-
-/**
  * `base64.URLEncoding.DecodeString(src)` for text (Go sees its UTF-8 bytes); throws
  * `CorruptInputError` as Go returns it.
  */
@@ -105,55 +83,18 @@ export function urlDecodeStringInto(src: string, dst: Buffer, at: number): numbe
   return decoded.length;
 }
 
-/**
- * `base64.URLEncoding.Decode` of `src[start:end]` into a new buffer; throws
- * `CorruptInputError` as Go returns it.
- */
-export function urlDecode(src: Uint8Array, start = 0, end = src.length): Buffer {
-  const n = end - start;
-  if (n % 4 === 0) {
-    const pad = n === 0 || src[end - 1] !== PAD ? 0 : src[end - 2] === PAD ? 2 : 1;
-    const dst = Buffer.allocUnsafe((n / 4) * 3 - pad);
-    if (fastDecode(src, start, end, pad, dst)) return dst;
-  }
-  return goDecode(src.subarray(start, end));
-}
+/** Text shaped like what an encoder writes: Node's decoder reads it as Go's does. */
+const ENCODED = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}==|[A-Za-z0-9_-]{3}=)?$/;
 
 /**
- * Decodes `src[start:end]` (a multiple of 4 bytes, ending in `pad` `=`) into `dst` when it
- * is whole quanta of alphabet bytes, the last one possibly padded; else returns false (Go's
- * decoder then decides). Go ignores the unused low bits of a padded quantum (the encoding is
- * not `Strict()`), and so does this.
+ * `base64.URLEncoding.Decode` of `src[start:end]` into a new buffer; throws
+ * `CorruptInputError` as Go returns it. Bytes shaped like what an encoder writes are
+ * decoded by Node's decoder, the others by the port of Go's.
  */
-function fastDecode(
-  src: Uint8Array,
-  start: number,
-  end: number,
-  pad: number,
-  dst: Uint8Array,
-): boolean {
-  const whole = pad === 0 ? end : end - 4;
-  let d = 0;
-  for (let i = start; i < whole; i += 4) {
-    const a = decodeMap[src[i]];
-    const b = decodeMap[src[i + 1]];
-    const c = decodeMap[src[i + 2]];
-    const e = decodeMap[src[i + 3]];
-    // 0xff marks a byte outside the alphabet; valid values fit in 6 bits.
-    if ((a | b | c | e) > 0x3f) return false;
-    dst[d++] = (a << 2) | (b >> 4);
-    dst[d++] = ((b << 4) | (c >> 2)) & 0xff;
-    dst[d++] = ((c << 6) | e) & 0xff;
-  }
-  if (pad !== 0) {
-    const a = decodeMap[src[end - 4]];
-    const b = decodeMap[src[end - 3]];
-    const c = pad === 1 ? decodeMap[src[end - 2]] : 0;
-    if ((a | b | c) > 0x3f) return false;
-    dst[d++] = (a << 2) | (b >> 4);
-    if (pad === 1) dst[d] = ((b << 4) | (c >> 2)) & 0xff;
-  }
-  return true;
+export function urlDecode(src: Uint8Array, start = 0, end = src.length): Buffer {
+  const text = asBuffer(src).toString("latin1", start, end);
+  if (ENCODED.test(text)) return Buffer.from(text, "base64url");
+  return goDecode(src.subarray(start, end));
 }
 
 /**

@@ -8,7 +8,7 @@ import { createHmac } from "node:crypto";
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { type HashName, Hmac } from "../../src/securecookie/Hmac.ts";
+import { type HashName, Hmac } from "../../../src/securecookie/fast/Hmac.ts";
 
 const hashes: HashName[] = [
   "md5",
