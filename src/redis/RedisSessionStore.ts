@@ -8,8 +8,8 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { asError } from "../internal/asError.ts";
-import { decodeWith } from "../securecookie/decodeMulti.ts";
 import { type Codec, CodecsFromPairs } from "../securecookie/index.ts";
+import { decodeWith } from "../securecookie/multi.ts";
 import { GobSerializer, type Serializer } from "../serializers/index.ts";
 import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";
 import { checkKeyPairs, warnShortHashKeys } from "../sessions/checkKeyPairs.ts";

@@ -15,9 +15,9 @@
  * Go returns errors; here `Encode` and `Decode` throw them (the same instances for Go's
  * package-level errors, so `err === ErrMacInvalid` works).
  */
+import { randomFillSync } from "node:crypto";
 import { asError } from "../internal/asError.ts";
 import { encodedLen, urlDecode, urlDecodeStringInto, urlEncode } from "./base64.ts";
-import type { Codec } from "./Codec.ts";
 import {
   ErrMacInvalid,
   errBlockKeyNotSet,
@@ -29,13 +29,13 @@ import {
   errTimestampInvalid,
   errTimestampTooNew,
   errValueToDecodeTooLong,
+  SecureCookieError,
+  ValueTooLongError,
 } from "./errors.ts";
 import { AesBlock } from "./fast/AesBlock.ts";
 import { type HashName, Hmac } from "./fast/Hmac.ts";
-import { GobEncoder } from "./GobEncoder.ts";
-import { SecureCookieError } from "./SecureCookieError.ts";
-import type { Serializer } from "./Serializer.ts";
-import { ValueTooLongError } from "./ValueTooLongError.ts";
+import type { Codec } from "./multi.ts";
+import { GobEncoder, type Serializer } from "./serializers.ts";
 
 const PIPE = 0x7c; // '|'
 
@@ -267,6 +267,26 @@ export class SecureCookie implements Codec {
    */
   private timestamp(): number {
     return this.timeFunc === null ? Math.floor(Date.now() / 1000) : this.timeFunc();
+  }
+}
+
+// Helpers ---------------------------------------------------------------------
+
+/**
+ * Creates a random key with the given length in bytes. On failure, returns null.
+ *
+ * Keys created using `GenerateRandomKey()` are not automatically persisted. New keys will
+ * be created when the application is restarted, and previously issued cookies will not be
+ * able to be decoded.
+ *
+ * Callers should explicitly check for the possibility of a null return, treat it as a
+ * failure of the system random number generator, and not continue.
+ */
+export function GenerateRandomKey(length: number): Uint8Array | null {
+  try {
+    return randomFillSync(Buffer.alloc(length));
+  } catch {
+    return null;
   }
 }
 

@@ -11,7 +11,7 @@
  * Everything else goes through the port of Go's decoder, which accepts or rejects it as Go
  * does and reports Go's error offset.
  */
-import { CorruptInputError } from "./CorruptInputError.ts";
+import { CorruptInputError } from "./errors.ts";
 
 const PAD = 0x3d; // '='
 const CR = 0x0d;
