@@ -55,7 +55,7 @@ export class GobEncoder implements Serializer {
 /**
  * Cookie values as JSON.
  * Port of gorilla/securecookie v1.1.2 `securecookie.go` (`JSONEncoder`): Serialize writes
- * what Go's `json.NewEncoder(buf).Encode(src)` writes (see `marshalJSON.ts`); Deserialize
+ * what Go's `json.NewEncoder(buf).Encode(src)` writes (see `src/internal/marshalJSON.ts`); Deserialize
  * reads one JSON text (numbers become `number`, as Go's `interface{}` gets `float64`).
  *
  * Errors are wrapped as Go wraps them (usage when serializing, decode when deserializing);

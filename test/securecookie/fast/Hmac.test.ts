@@ -1,8 +1,8 @@
 /**
- * Hmac (RFC 2104 over one-shot hashes with precomputed pads) equals node:crypto's HMAC of
- * the cookie message `name "|" bytes` for every hash, key length (empty, shorter and longer
- * than the block), name and message; `prepare` lets the caller write the message where it is
- * hashed.
+ * Hmac (SHA-256 in WebAssembly from precomputed pad states, else createHmac) equals
+ * node:crypto's HMAC of the cookie message `name "|" bytes` for every hash, key length
+ * (empty, shorter and longer than the block), name and message; `prepare` lets the caller
+ * write the message where it is hashed.
  */
 import { createHmac } from "node:crypto";
 import fc from "fast-check";
