@@ -55,8 +55,9 @@ export class GobEncoder implements Serializer {
 /**
  * Cookie values as JSON.
  * Port of gorilla/securecookie v1.1.2 `securecookie.go` (`JSONEncoder`): Serialize writes
- * what Go's `json.NewEncoder(buf).Encode(src)` writes (see `src/internal/marshalJSON.ts`); Deserialize
- * reads one JSON text (numbers become `number`, as Go's `interface{}` gets `float64`).
+ * what Go's `json.NewEncoder(buf).Encode(src)` writes (see `src/internal/marshalJSON.ts`);
+ * Deserialize reads one JSON text (numbers become `number`, as Go's `interface{}` gets
+ * `float64`).
  *
  * Errors are wrapped as Go wraps them (usage when serializing, decode when deserializing);
  * the innermost texts are Go's for what cannot be encoded, and JavaScript's `JSON.parse`
