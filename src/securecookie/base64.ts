@@ -65,6 +65,18 @@ export function urlDecodeString(src: string): Buffer {
  * through Go's decoder.
  */
 export function urlDecodeStringInto(src: string, dst: Buffer, at: number): number {
+  const length = nodeDecode(src, dst, at);
+  if (length >= 0) return length;
+  const decoded = goDecode(Buffer.from(src, "utf8"));
+  dst.set(decoded, at);
+  return decoded.length;
+}
+
+/**
+ * Node's decoding of `src` into `dst` at `at`, when `src` is shaped like what an encoder
+ * writes and Node decodes it to the length whole quanta give; else -1.
+ */
+function nodeDecode(src: string, dst: Buffer, at: number): number {
   const n = src.length;
   if (n % 4 === 0 && Buffer.byteLength(src, "utf8") === n) {
     if (src.indexOf("+") === -1 && src.indexOf("/") === -1) {
@@ -78,22 +90,19 @@ export function urlDecodeStringInto(src: string, dst: Buffer, at: number): numbe
       }
     }
   }
-  const decoded = goDecode(Buffer.from(src, "utf8"));
-  dst.set(decoded, at);
-  return decoded.length;
+  return -1;
 }
-
-/** Text shaped like what an encoder writes: Node's decoder reads it as Go's does. */
-const ENCODED = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}==|[A-Za-z0-9_-]{3}=)?$/;
 
 /**
  * `base64.URLEncoding.Decode` of `src[start:end]` into a new buffer; throws
- * `CorruptInputError` as Go returns it. Bytes shaped like what an encoder writes are
- * decoded by Node's decoder, the others by the port of Go's.
+ * `CorruptInputError` as Go returns it. Its bytes, read as Latin-1 text, take
+ * `urlDecodeStringInto`'s way through Node's decoder; other bytes the port of Go's decoder.
  */
 export function urlDecode(src: Uint8Array, start = 0, end = src.length): Buffer {
   const text = asBuffer(src).toString("latin1", start, end);
-  if (ENCODED.test(text)) return Buffer.from(text, "base64url");
+  const dst = Buffer.allocUnsafe(text.length);
+  const length = nodeDecode(text, dst, 0);
+  if (length >= 0) return dst.subarray(0, length);
   return goDecode(src.subarray(start, end));
 }
 

@@ -3,15 +3,25 @@
  *
  * HMAC-SHA256, the default, runs in WebAssembly (`Sha256.ts`) from the states after the
  * key's inner and outer pad blocks, computed once per key: no native call per MAC for
- * messages of up to `WASM_MAX` bytes. Longer messages, the other hashes, and runtimes without
- * WebAssembly use `crypto.createHmac`.
+ * messages of up to `WASM_MAX` bytes; a longer message takes one native one-shot inner hash
+ * (the inner pad block written before it), then the outer block in WebAssembly. The other
+ * hashes, and runtimes without WebAssembly, use `crypto.createHmac`.
  *
  * The message is the cookie's, `name "|" rest`. `prepare` writes `name "|"` into `message`
  * (WebAssembly's memory for SHA-256) and lets the caller write the rest after it, so the
  * cookie's bytes are hashed where they lie. See README.md for who owns that buffer.
  */
 import * as crypto from "node:crypto";
-import { DATA_AT, digestInto, INNER_AT, OUTER_AT, STATE_AT, sha256, stateAfter } from "./Sha256.ts";
+import {
+  BLOCK_AT,
+  DATA_AT,
+  digestInto,
+  INNER_AT,
+  OUTER_AT,
+  STATE_AT,
+  sha256,
+  stateAfter,
+} from "./Sha256.ts";
 
 /**
  * The hash of the HMAC, by Node's name, standing for Go's `hashFunc`: `"sha256"` is
@@ -53,8 +63,9 @@ const available = new Set(crypto.getHashes());
 const BLOCK = 64;
 
 /**
- * Where a message starts in its buffer: one block in, since `stateAfter` (a new key's pad
- * states) uses the first block of WebAssembly's data area.
+ * Where a message starts in its buffer: one block in, the room of the inner pad block for a
+ * native inner hash (and `stateAfter`, a new key's pad states, uses the first block of
+ * WebAssembly's data area).
  */
 const MESSAGE_AT = BLOCK;
 
@@ -113,6 +124,8 @@ export class Hmac {
    */
   private readonly innerState: Uint8Array | null = null;
   private readonly outerState: Uint8Array | null = null;
+  /** `key XOR ipad` (one block), for the native inner hash of a long SHA-256 message. */
+  private readonly ipad: Buffer | null = null;
 
   /** Throws a `TypeError` for a hash this runtime does not have or HMAC cannot use. */
   constructor(hash: HashName, key: Uint8Array) {
@@ -133,6 +146,7 @@ export class Hmac {
         ipad[i] = k[i] ^ 0x36;
         opad[i] = k[i] ^ 0x5c;
       }
+      this.ipad = ipad;
       this.innerState = stateAfter(sha256, ipad);
       this.outerState = stateAfter(sha256, opad);
     }
@@ -159,17 +173,26 @@ export class Hmac {
   }
 
   /**
-   * Computes the MAC of the prepared message, whose rest is `rest` bytes. SHA-256 messages of
-   * at most `WASM_MAX` bytes in WebAssembly's memory are hashed there, leaving the MAC in its
-   * state (returns null); the others by `createHmac` (returns the MAC).
+   * Computes the MAC of the prepared message, whose rest is `rest` bytes. A SHA-256 message in
+   * WebAssembly's memory is hashed there when it is at most `WASM_MAX` bytes, else by one
+   * native one-shot inner hash and the outer block there; either leaves the MAC in its state
+   * (returns null). The others go through `createHmac` (returns the MAC).
    */
   private macOfMessage(rest: number): Buffer | null {
     const buf = this.message;
     const end = this.restAt + rest;
     const length = end - MESSAGE_AT;
-    if (buf === wasmMessage && length <= WASM_MAX) {
+    if (buf === wasmMessage) {
+      const { memory, compress, hmac } = sha256!;
       this.load();
-      sha256!.hmac(DATA_AT + MESSAGE_AT, length);
+      if (length <= WASM_MAX) {
+        hmac(DATA_AT + MESSAGE_AT, length);
+        return null;
+      }
+      buf.set(this.ipad!, 0);
+      memory.set(crypto.hash("sha256", buf.subarray(0, end), "buffer"), BLOCK_AT);
+      memory.copyWithin(STATE_AT, OUTER_AT, OUTER_AT + 32);
+      compress(STATE_AT, BLOCK_AT, 1);
       return null;
     }
     return crypto.createHmac(this.hash, this.key).update(buf.subarray(MESSAGE_AT, end)).digest();
