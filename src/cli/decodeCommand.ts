@@ -1,6 +1,6 @@
 /** `hertz-sessions decode`: a securecookie value, explained. */
 import { parseArgs } from "node:util";
-import type { HashName } from "../securecookie/Hmac.ts";
+import type { HashName } from "../securecookie/fast/Hmac.ts";
 import { explainCookie } from "./explainCookie.ts";
 import { choiceFlag, integerFlag, keyPairs } from "./flags.ts";
 import type { Io } from "./Io.ts";

@@ -1,6 +1,6 @@
 /** `hertz-sessions keygen`: random hash and block keys, written for Go, Node and the CLI. */
 import { parseArgs } from "node:util";
-import { GenerateRandomKey } from "../securecookie/generateRandomKey.ts";
+import { GenerateRandomKey } from "../securecookie/SecureCookie.ts";
 import { integerFlag } from "./flags.ts";
 import type { Io } from "./Io.ts";
 import { UsageError } from "./UsageError.ts";

@@ -5,9 +5,9 @@
  */
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { asError } from "../asError.ts";
-import { decodeWith } from "../securecookie/decodeMulti.ts";
+import { asError } from "../internal/asError.ts";
 import { type Codec, CodecsFromPairs, SecureCookie } from "../securecookie/index.ts";
+import { decodeWith } from "../securecookie/multi.ts";
 import { appendEncodedCookie } from "../sessions/appendEncodedCookie.ts";
 import { checkKeyPairs, warnShortHashKeys } from "../sessions/checkKeyPairs.ts";
 import { encodeError } from "../sessions/encodeError.ts";

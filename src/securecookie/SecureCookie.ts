@@ -15,10 +15,9 @@
  * Go returns errors; here `Encode` and `Decode` throw them (the same instances for Go's
  * package-level errors, so `err === ErrMacInvalid` works).
  */
-import { asError } from "../asError.ts";
-import { AesBlock } from "./AesBlock.ts";
-import { encodedLen, urlDecode, urlDecodeStringInto, urlEncode, urlEncodeInto } from "./base64.ts";
-import type { Codec } from "./Codec.ts";
+import { randomFillSync } from "node:crypto";
+import { asError } from "../internal/asError.ts";
+import { encodedLen, urlDecode, urlDecodeStringInto, urlEncode } from "./base64.ts";
 import {
   ErrMacInvalid,
   errBlockKeyNotSet,
@@ -30,22 +29,15 @@ import {
   errTimestampInvalid,
   errTimestampTooNew,
   errValueToDecodeTooLong,
+  SecureCookieError,
+  ValueTooLongError,
 } from "./errors.ts";
-import { GobEncoder } from "./GobEncoder.ts";
-import { type HashName, Hmac } from "./Hmac.ts";
-import { parseInt64 } from "./parseInt64.ts";
-import { Scratch } from "./Scratch.ts";
-import { SecureCookieError } from "./SecureCookieError.ts";
-import type { Serializer } from "./Serializer.ts";
-import { ValueTooLongError } from "./ValueTooLongError.ts";
+import { AesBlock } from "./fast/AesBlock.ts";
+import { type HashName, Hmac } from "./fast/Hmac.ts";
+import type { Codec } from "./multi.ts";
+import { GobEncoder, type Serializer } from "./serializers.ts";
 
 const PIPE = 0x7c; // '|'
-
-/**
- * The IV and ciphertext being encoded: reused, since Encode runs to completion without
- * handing them out. (The cookie's bytes, "date|value|mac", are in the MAC's buffer.)
- */
-const sealedScratch = new Scratch();
 
 /**
  * Returns a new SecureCookie.
@@ -189,27 +181,25 @@ export class SecureCookie implements Codec {
     } catch (e) {
       throw new SecureCookieError("usage", "", asError(e));
     }
-    let bLength = b.length;
-    // 2. Encrypt (optional), into the sealed scratch.
+    // 2. Encrypt (optional).
     if (this.block !== null) {
       try {
-        bLength = this.block.blockSize + b.length;
         b = encrypt(this.block, b);
       } catch (e) {
         throw new SecureCookieError("usage", "", asError(e));
       }
     }
     // 3. Create MAC for "name|date|value".
-    // Written as bytes "date|value" right after "name|" in the MAC's message buffer (value
-    // encoded to base64 in place), then "|" and the MAC after them.
+    // Written as bytes "date|value" right after "name|" in the MAC's message buffer, then
+    // "|" and the MAC after them.
     const date = String(this.timestamp());
-    const signedLength = date.length + 1 + encodedLen(bLength);
+    const signedLength = date.length + 1 + encodedLen(b.length);
     const length = signedLength + 1 + this.mac.size;
     const at = this.mac.prepare(name, length);
     const out = this.mac.message;
     out.write(date, at, "latin1");
     out[at + date.length] = PIPE;
-    urlEncodeInto(b, bLength, out, at + date.length + 1);
+    out.write(urlEncode(b), at + date.length + 1, "latin1");
     // Append mac (the pipe after hashing: the padding overwrote it), remove name.
     this.mac.sumMessage(signedLength, out, at + signedLength + 1);
     out[at + signedLength] = PIPE;
@@ -280,11 +270,74 @@ export class SecureCookie implements Codec {
   }
 }
 
+// Helpers ---------------------------------------------------------------------
+
+/**
+ * Creates a random key with the given length in bytes. On failure, returns null.
+ *
+ * Keys created using `GenerateRandomKey()` are not automatically persisted. New keys will
+ * be created when the application is restarted, and previously issued cookies will not be
+ * able to be decoded.
+ *
+ * Callers should explicitly check for the possibility of a null return, treat it as a
+ * failure of the system random number generator, and not continue.
+ */
+export function GenerateRandomKey(length: number): Uint8Array | null {
+  try {
+    return randomFillSync(Buffer.alloc(length));
+  } catch {
+    return null;
+  }
+}
+
 function integer(what: string, value: number): number {
   if (!Number.isSafeInteger(value)) {
     throw new TypeError(`securecookie: ${what} must be an integer, got ${value}`);
   }
   return value;
+}
+
+// Timestamps ------------------------------------------------------------------
+
+// Go's `strconv.ParseInt(s, 10, 64)` over the cookie's bytes: step 4 of Decode.
+// Port of Go's `strconv/atoi.go` (Go 1.26) for base 10: an optional `+` or `-`, then one or
+// more ASCII digits (no underscores in base 10), in the int64 range.
+
+const MAX_SAFE_DIGITS = 15; // every 15-digit number is a safe integer
+
+const INT64_MAX = (1n << 63n) - 1n;
+const INT64_MIN = -(1n << 63n);
+
+/**
+ * The int64 `src[start:end]` spells: a `number` when it is a safe integer, a `bigint`
+ * beyond; `null` where Go's `ParseInt` returns an error (syntax or range).
+ */
+export function parseInt64(src: Uint8Array, start: number, end: number): number | bigint | null {
+  let i = start;
+  let neg = false;
+  if (i < end && (src[i] === 0x2b || src[i] === 0x2d)) {
+    neg = src[i] === 0x2d;
+    i++;
+  }
+  if (i === end) return null;
+  let n = 0;
+  const digitsEnd = Math.min(end, i + MAX_SAFE_DIGITS);
+  for (; i < digitsEnd; i++) {
+    const d = src[i] - 0x30;
+    if (d < 0 || d > 9) return null;
+    n = n * 10 + d;
+  }
+  if (i === end) return neg ? 0 - n : n; // 0 - 0 is +0
+  let big = BigInt(n);
+  for (; i < end; i++) {
+    const d = src[i] - 0x30;
+    if (d < 0 || d > 9) return null;
+    big = big * 10n + BigInt(d);
+    if (big > INT64_MAX + 1n) return null; // out of range (a syntax error fails alike)
+  }
+  if (neg) big = -big;
+  if (big > INT64_MAX || big < INT64_MIN) return null;
+  return Number.isSafeInteger(Number(big)) ? Number(big) : big;
 }
 
 // Date ranges -----------------------------------------------------------------
@@ -320,15 +373,14 @@ function pipeIn(b: Buffer, from: number, end: number): number {
 // Encryption -----------------------------------------------------------------
 
 /**
- * Encrypts a value using the given block in counter mode, into the sealed scratch (returned,
- * holding the result in its first `blockSize + value.length` bytes).
+ * Encrypts a value using the given block in counter mode.
  *
  * A random initialization vector with the length of the block size is prepended to the
  * resulting ciphertext. (Go encrypts `value` in place; this leaves the caller's bytes
  * alone.)
  */
 function encrypt(block: AesBlock, value: Uint8Array): Buffer {
-  const out = sealedScratch.get(block.blockSize + value.length);
+  const out = Buffer.allocUnsafe(block.blockSize + value.length);
   // The plaintext is copied after the room of the IV, then encrypted in place.
   out.set(value, block.blockSize);
   try {

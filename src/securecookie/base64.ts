@@ -6,12 +6,12 @@
  *
  * Node's base64 decoder is lenient: it skips characters outside its alphabet, takes `+` and
  * `/` too, stops at the first `=`, and reads a UTF-16 code unit by its low byte ("Ł" is
- * "A"). So it decodes only text shaped like what an encoder writes, and its result is kept
- * only when it has the length whole quanta give; bytes of that shape are decoded by a plain
- * loop. Everything else goes through the port of Go's decoder, which accepts or rejects it
- * as Go does and reports Go's error offset.
+ * "A"). So it decodes only text shaped like what an encoder writes (whole quanta of the URL
+ * alphabet, at most two `=` at the very end), whose result Go's decoder would give too.
+ * Everything else goes through the port of Go's decoder, which accepts or rejects it as Go
+ * does and reports Go's error offset.
  */
-import { CorruptInputError } from "./CorruptInputError.ts";
+import { CorruptInputError } from "./errors.ts";
 
 const PAD = 0x3d; // '='
 const CR = 0x0d;
@@ -49,28 +49,6 @@ export function encodedLen(n: number): number {
 }
 
 /**
- * `base64.URLEncoding.Encode(dst[at:], src[:n])`: writes `encodedLen(n)` bytes into `dst`
- * from `at` (for the payload inside the signed part, without a string in between).
- */
-export function urlEncodeInto(src: Uint8Array, n: number, dst: Uint8Array, at: number): void {
-  const whole = n - (n % 3);
-  let d = at;
-  for (let i = 0; i < whole; i += 3) {
-    const v = (src[i] << 16) | (src[i + 1] << 8) | src[i + 2];
-    dst[d++] = encodeMap[v >>> 18];
-    dst[d++] = encodeMap[(v >>> 12) & 0x3f];
-    dst[d++] = encodeMap[(v >>> 6) & 0x3f];
-    dst[d++] = encodeMap[v & 0x3f];
-  }
-  if (whole === n) return;
-  const v = (src[whole] << 16) | (n - whole === 2 ? src[whole + 1] << 8 : 0);
-  dst[d++] = encodeMap[v >>> 18];
-  dst[d++] = encodeMap[(v >>> 12) & 0x3f];
-  dst[d++] = n - whole === 2 ? encodeMap[(v >>> 6) & 0x3f] : PAD;
-  dst[d] = PAD;
-}
-
-/**
  * `base64.URLEncoding.DecodeString(src)` for text (Go sees its UTF-8 bytes); throws
  * `CorruptInputError` as Go returns it.
  */
@@ -87,6 +65,18 @@ export function urlDecodeString(src: string): Buffer {
  * through Go's decoder.
  */
 export function urlDecodeStringInto(src: string, dst: Buffer, at: number): number {
+  const length = nodeDecode(src, dst, at);
+  if (length >= 0) return length;
+  const decoded = goDecode(Buffer.from(src, "utf8"));
+  dst.set(decoded, at);
+  return decoded.length;
+}
+
+/**
+ * Node's decoding of `src` into `dst` at `at`, when `src` is shaped like what an encoder
+ * writes and Node decodes it to the length whole quanta give; else -1.
+ */
+function nodeDecode(src: string, dst: Buffer, at: number): number {
   const n = src.length;
   if (n % 4 === 0 && Buffer.byteLength(src, "utf8") === n) {
     if (src.indexOf("+") === -1 && src.indexOf("/") === -1) {
@@ -100,60 +90,20 @@ export function urlDecodeStringInto(src: string, dst: Buffer, at: number): numbe
       }
     }
   }
-  const decoded = goDecode(Buffer.from(src, "utf8"));
-  dst.set(decoded, at);
-  return decoded.length;
+  return -1;
 }
 
 /**
  * `base64.URLEncoding.Decode` of `src[start:end]` into a new buffer; throws
- * `CorruptInputError` as Go returns it.
+ * `CorruptInputError` as Go returns it. Its bytes, read as Latin-1 text, take
+ * `urlDecodeStringInto`'s way through Node's decoder; other bytes the port of Go's decoder.
  */
 export function urlDecode(src: Uint8Array, start = 0, end = src.length): Buffer {
-  const n = end - start;
-  if (n % 4 === 0) {
-    const pad = n === 0 || src[end - 1] !== PAD ? 0 : src[end - 2] === PAD ? 2 : 1;
-    const dst = Buffer.allocUnsafe((n / 4) * 3 - pad);
-    if (fastDecode(src, start, end, pad, dst)) return dst;
-  }
+  const text = asBuffer(src).toString("latin1", start, end);
+  const dst = Buffer.allocUnsafe(text.length);
+  const length = nodeDecode(text, dst, 0);
+  if (length >= 0) return dst.subarray(0, length);
   return goDecode(src.subarray(start, end));
-}
-
-/**
- * Decodes `src[start:end]` (a multiple of 4 bytes, ending in `pad` `=`) into `dst` when it
- * is whole quanta of alphabet bytes, the last one possibly padded; else returns false (Go's
- * decoder then decides). Go ignores the unused low bits of a padded quantum (the encoding is
- * not `Strict()`), and so does this.
- */
-function fastDecode(
-  src: Uint8Array,
-  start: number,
-  end: number,
-  pad: number,
-  dst: Uint8Array,
-): boolean {
-  const whole = pad === 0 ? end : end - 4;
-  let d = 0;
-  for (let i = start; i < whole; i += 4) {
-    const a = decodeMap[src[i]];
-    const b = decodeMap[src[i + 1]];
-    const c = decodeMap[src[i + 2]];
-    const e = decodeMap[src[i + 3]];
-    // 0xff marks a byte outside the alphabet; valid values fit in 6 bits.
-    if ((a | b | c | e) > 0x3f) return false;
-    dst[d++] = (a << 2) | (b >> 4);
-    dst[d++] = ((b << 4) | (c >> 2)) & 0xff;
-    dst[d++] = ((c << 6) | e) & 0xff;
-  }
-  if (pad !== 0) {
-    const a = decodeMap[src[end - 4]];
-    const b = decodeMap[src[end - 3]];
-    const c = pad === 1 ? decodeMap[src[end - 2]] : 0;
-    if ((a | b | c) > 0x3f) return false;
-    dst[d++] = (a << 2) | (b >> 4);
-    if (pad === 1) dst[d] = ((b << 4) | (c >> 2)) & 0xff;
-  }
-  return true;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Session values as JSON.
  * Port of hertz-contrib/sessions v1.0.3 `serializer.go` (`JSONSerializer`).
  */
-import { marshalJSON } from "../securecookie/marshalJSON.ts";
+import { marshalJSON } from "../internal/marshalJSON.ts";
 import type { GorillaSession } from "../sessions/GorillaSession.ts";
 import { errorText, logError } from "../sessions/logger.ts";
 import { SessionsError } from "../sessions/SessionsError.ts";

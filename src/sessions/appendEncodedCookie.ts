@@ -5,8 +5,8 @@
  * `securecookie.EncodeMulti(name, value, codecs...)`.
  */
 import type { ServerResponse } from "node:http";
-import type { Codec } from "../securecookie/Codec.ts";
-import { encodeWith } from "../securecookie/encodeMulti.ts";
+import type { Codec } from "../securecookie/multi.ts";
+import { encodeWith } from "../securecookie/multi.ts";
 import { SecureCookie } from "../securecookie/SecureCookie.ts";
 import { appendSetCookie, newCookie, newPlainCookie } from "./cookieHeader.ts";
 import type { Options } from "./Options.ts";

@@ -2,7 +2,7 @@
  * A session that cannot be serialized, with the session key to blame: Go's error (gob's
  * `gob: cannot encode a function`) says what failed but not where.
  */
-import { asError } from "../asError.ts";
+import { asError } from "../internal/asError.ts";
 import { isSessionsError, SessionsError } from "./SessionsError.ts";
 
 /**

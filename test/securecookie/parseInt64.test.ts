@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { parseInt64 } from "../../src/securecookie/parseInt64.ts";
+import { parseInt64 } from "../../src/securecookie/SecureCookie.ts";
 
 const MIN = -(1n << 63n);
 const MAX = (1n << 63n) - 1n;

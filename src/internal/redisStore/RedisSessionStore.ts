@@ -7,9 +7,9 @@
  */
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { asError } from "../../asError.ts";
-import { decodeWith } from "../../securecookie/decodeMulti.ts";
+import { asError } from "../asError.ts";
 import { type Codec, CodecsFromPairs } from "../../securecookie/index.ts";
+import { decodeWith } from "../../securecookie/multi.ts";
 import { GobSerializer, type Serializer } from "../../serializers/index.ts";
 import { appendEncodedCookie } from "../../sessions/appendEncodedCookie.ts";
 import { checkKeyPairs, warnShortHashKeys } from "../../sessions/checkKeyPairs.ts";

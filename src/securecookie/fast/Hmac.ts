@@ -1,19 +1,17 @@
 /**
  * HMAC of the cookie: Go's `hmac.New(s.hashFunc, s.hashKey)`, one per key and hash.
  *
- * RFC 2104 over one-shot hashes: the padded key's inner and outer blocks are computed once,
- * then each MAC is `H(opad || H(ipad || message))`, two `crypto.hash` calls on a reused
- * buffer (cheaper than a `createHmac` object per cookie). Runtimes without `crypto.hash`
- * (Node < 20.12) use `createHmac`. SHA-256, the default, runs in WebAssembly from the pads'
- * precomputed states (`Sha256.ts`): no native call per MAC for short messages, and for
- * longer ones only the inner hash is native (the outer one is a single block).
+ * HMAC-SHA256, the default, runs in WebAssembly (`Sha256.ts`) from the states after the
+ * key's inner and outer pad blocks, computed once per key: no native call per MAC for
+ * messages of up to `WASM_MAX` bytes; a longer message takes one native one-shot inner hash
+ * (the inner pad block written before it), then the outer block in WebAssembly. The other
+ * hashes, and runtimes without WebAssembly, use `crypto.createHmac`.
  *
- * The message is the cookie's, `name "|" rest`. `prepare` writes `name "|"` into the
- * buffer the MAC is computed in (WebAssembly's memory for SHA-256) and lets the caller write
- * the rest after it, so the cookie's bytes are hashed where they lie.
+ * The message is the cookie's, `name "|" rest`. `prepare` writes `name "|"` into `message`
+ * (WebAssembly's memory for SHA-256) and lets the caller write the rest after it, so the
+ * cookie's bytes are hashed where they lie. See README.md for who owns that buffer.
  */
 import * as crypto from "node:crypto";
-import { Scratch } from "./Scratch.ts";
 import {
   BLOCK_AT,
   DATA_AT,
@@ -44,45 +42,48 @@ export type HashName =
   | "sha3-384"
   | "sha3-512";
 
-/** Each hash's block size in bytes (Go's `hash.Hash.BlockSize()`; the rate for SHA-3). */
-const blockSizes: Record<HashName, number> = {
-  md5: 64,
-  sha1: 64,
-  sha224: 64,
-  sha256: 64,
-  sha384: 128,
-  sha512: 128,
-  "sha512-224": 128,
-  "sha512-256": 128,
-  "sha3-224": 144,
-  "sha3-256": 136,
-  "sha3-384": 104,
-  "sha3-512": 72,
-};
+const hashNames: ReadonlySet<string> = new Set<HashName>([
+  "md5",
+  "sha1",
+  "sha224",
+  "sha256",
+  "sha384",
+  "sha512",
+  "sha512-224",
+  "sha512-256",
+  "sha3-224",
+  "sha3-256",
+  "sha3-384",
+  "sha3-512",
+]);
 
 const available = new Set(crypto.getHashes());
 
-type OneShot = (algorithm: string, data: Uint8Array, outputEncoding: "buffer") => Buffer;
-const oneShot = (crypto as { hash?: OneShot }).hash;
+/** SHA-256's block size in bytes. */
+const BLOCK = 64;
 
 /**
- * The message buffer, reused by every MAC (the computation is synchronous): WebAssembly's
- * memory from `DATA_AT` when SHA-256 runs there, else (or for a longer message) a scratch.
+ * Where a message starts in its buffer: one block in, the room of the inner pad block for a
+ * native inner hash (and `stateAfter`, a new key's pad states, uses the first block of
+ * WebAssembly's data area).
  */
-const wasmScratch = sha256?.memory.subarray(DATA_AT) ?? null;
-const heapScratch = new Scratch();
+const MESSAGE_AT = BLOCK;
 
-function scratchFor(room: number): Buffer {
-  if (wasmScratch !== null && room <= wasmScratch.length) return wasmScratch;
-  return heapScratch.get(room);
-}
+/**
+ * The shared message buffer in WebAssembly's memory, from `DATA_AT` (null without
+ * WebAssembly). A SHA-256 message that fits is prepared there.
+ */
+const wasmMessage = sha256?.memory.subarray(DATA_AT) ?? null;
+
+/** The padding `hmac` writes after a message in WebAssembly's memory: at most 72 bytes. */
+const PADDING = 72;
 
 /**
  * The longest message hashed in WebAssembly: five blocks with the padding. Up to there
  * (about 180 ns a block) it costs less than a native call (about 700 ns, then 40 ns a
  * block); beyond, the native hash's speed per byte wins.
  */
-const WASM_MAX = 5 * 64 - 9;
+const WASM_MAX = 5 * BLOCK - 9;
 
 /** A copy of the MAC being verified (64 bytes: the longest MAC of the hashes here). */
 const expected = new Uint8Array(64);
@@ -111,14 +112,11 @@ function writeString(buf: Buffer, s: string, n: number): number {
 
 export class Hmac {
   readonly hash: HashName;
-  private readonly blockSize: number;
-  /** `key XOR ipad` (one block). */
-  private readonly ipad: Buffer;
-  /** `key XOR opad` (one block), followed by room for the inner digest. */
-  private readonly outer: Buffer;
   private readonly key: Buffer;
+  /** The MAC's length in bytes (Go's `hash.Hash.Size()`). */
+  readonly size: number;
   /** The buffer of the prepared message (see `prepare`), and where its rest starts. */
-  message: Buffer = heapScratch.get(0);
+  message: Buffer = Buffer.alloc(0);
   private restAt = 0;
   /**
    * SHA-256 states after the inner and the outer pad block, as WebAssembly's memory holds
@@ -126,29 +124,31 @@ export class Hmac {
    */
   private readonly innerState: Uint8Array | null = null;
   private readonly outerState: Uint8Array | null = null;
+  /** `key XOR ipad` (one block), for the native inner hash of a long SHA-256 message. */
+  private readonly ipad: Buffer | null = null;
 
   /** Throws a `TypeError` for a hash this runtime does not have or HMAC cannot use. */
   constructor(hash: HashName, key: Uint8Array) {
     this.hash = hash;
-    if (!Object.hasOwn(blockSizes, hash) || !available.has(hash)) {
+    if (!hashNames.has(hash) || !available.has(hash)) {
       throw new TypeError(`securecookie: unsupported hash function ${JSON.stringify(hash)}`);
     }
     this.key = Buffer.from(key);
-    const size = blockSizes[hash];
-    this.blockSize = size;
-    const k = Buffer.alloc(size);
-    if (key.length > size) crypto.createHash(hash).update(key).digest().copy(k);
-    else k.set(key);
-    this.ipad = Buffer.alloc(size);
-    const digestLength = crypto.createHash(hash).digest().length;
-    this.outer = Buffer.alloc(size + digestLength);
-    for (let i = 0; i < size; i++) {
-      this.ipad[i] = k[i] ^ 0x36;
-      this.outer[i] = k[i] ^ 0x5c;
-    }
+    this.size = crypto.createHash(hash).digest().length;
     if (hash === "sha256" && sha256 !== null) {
-      this.innerState = stateAfter(sha256, this.ipad);
-      this.outerState = stateAfter(sha256, this.outer);
+      // RFC 2104: the key (hashed when longer than a block) XOR ipad, and XOR opad.
+      const k = Buffer.alloc(BLOCK);
+      if (key.length > BLOCK) crypto.createHash(hash).update(key).digest().copy(k);
+      else k.set(key);
+      const ipad = Buffer.alloc(BLOCK);
+      const opad = Buffer.alloc(BLOCK);
+      for (let i = 0; i < BLOCK; i++) {
+        ipad[i] = k[i] ^ 0x36;
+        opad[i] = k[i] ^ 0x5c;
+      }
+      this.ipad = ipad;
+      this.innerState = stateAfter(sha256, ipad);
+      this.outerState = stateAfter(sha256, opad);
     }
   }
 
@@ -156,14 +156,16 @@ export class Hmac {
    * Prepares a message `name "|" rest`, with room for `room` bytes of rest: writes
    * `name "|"` (the name as UTF-8) into `message` and returns where the rest goes. The caller
    * writes the rest there, then calls `sumMessage` or `verifyMessage` with its length: the
-   * message is hashed where it lies, without a copy, and its padding overwrites up to 72
-   * bytes after it.
+   * message is hashed where it lies, without a copy, and in WebAssembly's memory its padding
+   * overwrites up to 72 bytes after it.
    */
   prepare(name: string, room: number): number {
-    const size = this.blockSize;
-    const buf = scratchFor(size + name.length * 3 + 1 + room + 72);
-    // The message starts after the room of one block (the inner pad, for one-shots).
-    let n = writeString(buf, name, size);
+    const size = MESSAGE_AT + name.length * 3 + 1 + room + PADDING;
+    const buf =
+      this.innerState !== null && size <= wasmMessage!.length
+        ? wasmMessage!
+        : Buffer.allocUnsafe(size);
+    let n = writeString(buf, name, MESSAGE_AT);
     buf[n++] = PIPE;
     this.message = buf;
     this.restAt = n;
@@ -171,39 +173,29 @@ export class Hmac {
   }
 
   /**
-   * Computes the MAC of the prepared message, whose rest is `rest` bytes. SHA-256 messages of
-   * at most `WASM_MAX` bytes are hashed in WebAssembly, leaving the MAC in its state (returns
-   * null); longer ones by one native one-shot inner hash, then the outer block in
-   * WebAssembly (returns null too); other hashes go through two one-shot hashes (returns the
-   * MAC), or `createHmac` where there is no `crypto.hash` (Node < 20.12).
+   * Computes the MAC of the prepared message, whose rest is `rest` bytes. A SHA-256 message in
+   * WebAssembly's memory is hashed there when it is at most `WASM_MAX` bytes, else by one
+   * native one-shot inner hash and the outer block there; either leaves the MAC in its state
+   * (returns null). The others go through `createHmac` (returns the MAC).
    */
   private macOfMessage(rest: number): Buffer | null {
     const buf = this.message;
-    const size = this.blockSize;
-    const n = this.restAt + rest;
-    const length = n - size;
-    if (oneShot === undefined) {
-      return crypto.createHmac(this.hash, this.key).update(buf.subarray(size, n)).digest();
-    }
-    const inner = this.innerState;
-    if (inner !== null && buf === wasmScratch && length <= WASM_MAX) {
+    const end = this.restAt + rest;
+    const length = end - MESSAGE_AT;
+    if (buf === wasmMessage) {
+      const { memory, compress, hmac } = sha256!;
       this.load();
-      sha256!.hmac(DATA_AT + size, length);
-      return null;
-    }
-    this.ipad.copy(buf, 0);
-    const digest = oneShot(this.hash, buf.subarray(0, n), "buffer");
-    if (inner !== null) {
-      // The outer hash of the native inner digest, in WebAssembly.
-      const { memory, compress } = sha256!;
-      this.load();
-      memory.set(digest, BLOCK_AT);
+      if (length <= WASM_MAX) {
+        hmac(DATA_AT + MESSAGE_AT, length);
+        return null;
+      }
+      buf.set(this.ipad!, 0);
+      memory.set(crypto.hash("sha256", buf.subarray(0, end), "buffer"), BLOCK_AT);
       memory.copyWithin(STATE_AT, OUTER_AT, OUTER_AT + 32);
       compress(STATE_AT, BLOCK_AT, 1);
       return null;
     }
-    digest.copy(this.outer, size);
-    return oneShot(this.hash, this.outer, "buffer");
+    return crypto.createHmac(this.hash, this.key).update(buf.subarray(MESSAGE_AT, end)).digest();
   }
 
   /** Puts this key's pad states where WebAssembly's `hmac` reads them, unless they are there. */
@@ -212,11 +204,6 @@ export class Hmac {
     sha256!.memory.set(this.innerState!, INNER_AT);
     sha256!.memory.set(this.outerState!, OUTER_AT);
     loaded = this;
-  }
-
-  /** The MAC's length in bytes (Go's `hash.Hash.Size()`). */
-  get size(): number {
-    return this.outer.length - this.blockSize;
   }
 
   /** Go's `createMac` of the prepared message (its rest `rest` bytes), into `dst` at `at`. */

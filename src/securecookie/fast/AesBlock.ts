@@ -12,7 +12,7 @@
  * than one per cookie. Each IV of a batch is used once.
  */
 import { type Cipher, createCipheriv, randomFillSync } from "node:crypto";
-import { KeySizeError } from "./KeySizeError.ts";
+import { KeySizeError } from "../errors.ts";
 import { fillRandom } from "./randomPool.ts";
 
 /** IVs drawn per batch. */

@@ -9,7 +9,7 @@
  * and `hmac`. Its memory holds the states and the blocks to hash; JavaScript reads and
  * writes it byte by byte only (WebAssembly memory is little-endian on every host). `sha256` is null
  * where the runtime cannot compile WebAssembly (`--jitless`, or an embedder that forbids
- * code generation): the HMAC then uses native one-shot hashes.
+ * code generation): the HMAC then uses `createHmac`.
  */
 import { EMPTY, MEMORY_FILL, op, sleb, uleb, wasmModule } from "./wasmModule.ts";
 

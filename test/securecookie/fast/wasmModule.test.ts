@@ -4,7 +4,7 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { op, sleb, uleb, wasmModule } from "../../src/securecookie/wasmModule.ts";
+import { op, sleb, uleb, wasmModule } from "../../../src/securecookie/fast/wasmModule.ts";
 
 test("unsigned LEB128", () => {
   assert.equal(uleb(0), [0x00]);

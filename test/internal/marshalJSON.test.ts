@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { marshalJSON } from "../../src/securecookie/marshalJSON.ts";
+import { marshalJSON } from "../../src/internal/marshalJSON.ts";
 
 test("valid JSON of the same value, one line, newline-terminated, HTML escaped", () => {
   fc.assert(

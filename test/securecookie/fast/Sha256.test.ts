@@ -1,7 +1,7 @@
 /**
  * The SHA-256 compression in WebAssembly equals node:crypto's SHA-256 for messages of every
  * length around the block boundaries; without WebAssembly (`--jitless`) the HMAC still
- * equals node:crypto's through the native hashes.
+ * equals node:crypto's through createHmac.
  */
 import { execFileSync } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
@@ -13,7 +13,7 @@ import {
   STATE_AT,
   sha256,
   stateAfter,
-} from "../../src/securecookie/Sha256.ts";
+} from "../../../src/securecookie/fast/Sha256.ts";
 
 /** SHA-256 of `msg` through `pad` and `compress`: its first block from H(0), the others after it. */
 function digest(msg: Uint8Array): Buffer {
@@ -48,10 +48,10 @@ test("FIPS 180-4's two-block example", () => {
   );
 });
 
-test("without WebAssembly, HMAC-SHA256 goes through the native hashes", () => {
+test("without WebAssembly, HMAC-SHA256 goes through createHmac", () => {
   const script = `
-    const { Hmac } = await import(${JSON.stringify(new URL("../../src/securecookie/Hmac.ts", import.meta.url).href)});
-    const { sha256 } = await import(${JSON.stringify(new URL("../../src/securecookie/Sha256.ts", import.meta.url).href)});
+    const { Hmac } = await import(${JSON.stringify(new URL("../../../src/securecookie/fast/Hmac.ts", import.meta.url).href)});
+    const { sha256 } = await import(${JSON.stringify(new URL("../../../src/securecookie/fast/Sha256.ts", import.meta.url).href)});
     const h = new Hmac("sha256", Buffer.from("key"));
     console.log(JSON.stringify({
       wasm: sha256 !== null,
