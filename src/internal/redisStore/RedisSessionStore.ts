@@ -7,7 +7,6 @@
  */
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { asError } from "../asError.ts";
 import { type Codec, CodecsFromPairs } from "../../securecookie/index.ts";
 import { decodeWith } from "../../securecookie/multi.ts";
 import { GobSerializer, type Serializer } from "../../serializers/index.ts";
@@ -25,6 +24,7 @@ import { rememberIssued } from "../../sessions/rolling.ts";
 import { isSessionsError, SessionsError, SessionsTypeError } from "../../sessions/SessionsError.ts";
 import type { SessionResult, Store } from "../../sessions/Store.ts";
 import { toGorillaOptions } from "../../sessions/toGorillaOptions.ts";
+import { asError } from "../asError.ts";
 import { asBuffer } from "./asBuffer.ts";
 import { CompareAndSet, defaultAttempts, type Values } from "./compareAndSet.ts";
 import { OutagePolicy } from "./OutagePolicy.ts";
