@@ -3,7 +3,10 @@ export { JSONSerializer } from "./serializers/JSONSerializer.ts";
 export { MsgpackSerializer } from "./serializers/MsgpackSerializer.ts";
 export type { ReadLimits } from "./serializers/ReadLimits.ts";
 export { readLimitDefaults } from "./serializers/ReadLimits.ts";
-export type { Serializer } from "./serializers/Serializer.ts";
+export type {
+  SessionSerializer,
+  SessionSerializer as Serializer,
+} from "./serializers/SessionSerializer.ts";
 export { appendSetCookie, newCookie } from "./sessions/cookieHeader.ts";
 export { DefaultKey } from "./sessions/defaultKey.ts";
 export { Default, DefaultMany } from "./sessions/defaultSession.ts";

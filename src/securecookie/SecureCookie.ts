@@ -35,7 +35,7 @@ import {
 import { AesBlock } from "./fast/AesBlock.ts";
 import { type HashName, Hmac } from "./fast/Hmac.ts";
 import type { Codec } from "./multi.ts";
-import { GobEncoder, type Serializer } from "./serializers.ts";
+import { GobEncoder, type ValueSerializer } from "./serializers.ts";
 
 const PIPE = 0x7c; // '|'
 
@@ -70,7 +70,7 @@ export class SecureCookie implements Codec {
   private maxAge = 86400 * 30;
   private minAge = 0;
   private err: Error | null = null;
-  private sz: Serializer = new GobEncoder();
+  private sz: ValueSerializer = new GobEncoder();
   /**
    * The current Unix time in seconds; for tests. When null (the default) it is the
    * system clock, as Go's `timeFunc`.
@@ -136,7 +136,7 @@ export class SecureCookie implements Codec {
    *
    * Default is `GobEncoder` (Go's encoding/gob).
    */
-  SetSerializer(sz: Serializer): this {
+  SetSerializer(sz: ValueSerializer): this {
     this.sz = sz;
     return this;
   }

@@ -14,4 +14,10 @@ export {
 export type { HashName } from "./fast/Hmac.ts";
 export { type Codec, CodecsFromPairs, DecodeMulti, EncodeMulti, MultiError } from "./multi.ts";
 export { GenerateRandomKey, New, SecureCookie } from "./SecureCookie.ts";
-export { GobEncoder, JSONEncoder, NopEncoder, type Serializer } from "./serializers.ts";
+export {
+  GobEncoder,
+  JSONEncoder,
+  NopEncoder,
+  type ValueSerializer as Serializer,
+  type ValueSerializer,
+} from "./serializers.ts";

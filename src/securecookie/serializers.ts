@@ -14,9 +14,11 @@ import { errValueNotByte, SecureCookieError } from "./errors.ts";
  * How cookie values become bytes and back.
  * Port of gorilla/securecookie v1.1.2 `securecookie.go` (`Serializer`): Go's
  * `Deserialize(src, dst) error` fills `dst`; here it returns the value. Both methods throw
- * where Go returns an error; `SecureCookie` wraps what they throw as Go does.
+ * where Go returns an error; `SecureCookie` wraps what they throw as Go does. Named
+ * `ValueSerializer` here, apart from hertz's session serializer (`SessionSerializer`), and
+ * exported under Go's name `Serializer` too.
  */
-export interface Serializer {
+export interface ValueSerializer {
   Serialize(src: unknown): Uint8Array;
   Deserialize(src: Uint8Array): unknown;
 }
@@ -32,7 +34,7 @@ export interface Serializer {
  * Errors are wrapped as Go wraps them: usage when serializing, decode when deserializing
  * (the cause is the gob module's `GobError`).
  */
-export class GobEncoder implements Serializer {
+export class GobEncoder implements ValueSerializer {
   Serialize(src: unknown): Uint8Array {
     try {
       return encode(src);
@@ -64,7 +66,7 @@ export class GobEncoder implements Serializer {
  * texts for malformed JSON (Go's `Decoder` would also accept trailing data after the value;
  * only a holder of the hash key can produce such a cookie).
  */
-export class JSONEncoder implements Serializer {
+export class JSONEncoder implements ValueSerializer {
   Serialize(src: unknown): Uint8Array {
     try {
       return Buffer.from(marshalJSON(src), "utf8");
@@ -91,7 +93,7 @@ export class JSONEncoder implements Serializer {
  * Passes bytes through: for a value already serialized upstream.
  * Port of gorilla/securecookie v1.1.2 `securecookie.go` (`NopEncoder`).
  */
-export class NopEncoder implements Serializer {
+export class NopEncoder implements ValueSerializer {
   /** Returns `src` itself when it is a `Uint8Array`; throws Go's `errValueNotByte` otherwise. */
   Serialize(src: unknown): Uint8Array {
     if (src instanceof Uint8Array) return src;

@@ -5,10 +5,10 @@
 import { decode, encode } from "../gob/index.ts";
 import type { GorillaSession } from "../sessions/GorillaSession.ts";
 import { SessionsError } from "../sessions/SessionsError.ts";
-import type { Serializer } from "./Serializer.ts";
+import type { SessionSerializer } from "./SessionSerializer.ts";
 
 /** The Redis stores' default: `gob.NewEncoder(buf).Encode(ss.Values)`, byte for byte. */
-export class GobSerializer implements Serializer {
+export class GobSerializer implements SessionSerializer {
   Serialize(ss: GorillaSession): Uint8Array {
     return encode(ss.Values);
   }

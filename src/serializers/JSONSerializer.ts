@@ -8,7 +8,7 @@ import { errorText, logError } from "../sessions/logger.ts";
 import { SessionsError } from "../sessions/SessionsError.ts";
 import { goKeyText } from "./goKeyText.ts";
 import { checkRead, type ReadLimits, resolveReadLimits } from "./ReadLimits.ts";
-import type { Serializer } from "./Serializer.ts";
+import type { SessionSerializer } from "./SessionSerializer.ts";
 
 const utf8 = new TextDecoder();
 
@@ -20,7 +20,7 @@ const utf8 = new TextDecoder();
  * Reading refuses a value longer than `maxLength` bytes or nested deeper than `maxDepth`
  * (defaults 1 MiB and 64, see `ReadLimits`).
  */
-export class JSONSerializer implements Serializer {
+export class JSONSerializer implements SessionSerializer {
   private readonly limits: Required<ReadLimits>;
 
   constructor(limits?: ReadLimits) {

@@ -38,7 +38,7 @@ import { SessionsError } from "../sessions/SessionsError.ts";
 import { goKeyText } from "./goKeyText.ts";
 import { msgpackDeeperThan } from "./msgpackDepth.ts";
 import { checkRead, type ReadLimits, resolveReadLimits } from "./ReadLimits.ts";
-import type { Serializer } from "./Serializer.ts";
+import type { SessionSerializer } from "./SessionSerializer.ts";
 
 const encoder = new Encoder();
 /** For values holding a `bigint`: every integer beyond 32 bits is then given as a `bigint`. */
@@ -140,7 +140,7 @@ function narrowIntegers(v: unknown): unknown {
  * Reading refuses a value longer than `maxLength` bytes or nested deeper than `maxDepth`
  * (defaults 1 MiB and 64, see `ReadLimits`).
  */
-export class MsgpackSerializer implements Serializer {
+export class MsgpackSerializer implements SessionSerializer {
   private readonly limits: Required<ReadLimits>;
 
   constructor(limits?: ReadLimits) {

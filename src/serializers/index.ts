@@ -3,4 +3,4 @@ export { JSONSerializer } from "./JSONSerializer.ts";
 export { MsgpackSerializer } from "./MsgpackSerializer.ts";
 export type { ReadLimits } from "./ReadLimits.ts";
 export { readLimitDefaults } from "./ReadLimits.ts";
-export type { Serializer } from "./Serializer.ts";
+export type { SessionSerializer, SessionSerializer as Serializer } from "./SessionSerializer.ts";

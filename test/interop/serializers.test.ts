@@ -11,7 +11,7 @@ import * as assert from "uvu/assert";
 import { GobSerializer } from "../../src/serializers/GobSerializer.ts";
 import { JSONSerializer } from "../../src/serializers/JSONSerializer.ts";
 import { MsgpackSerializer } from "../../src/serializers/MsgpackSerializer.ts";
-import type { Serializer } from "../../src/serializers/Serializer.ts";
+import type { SessionSerializer as Serializer } from "../../src/serializers/SessionSerializer.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { MemoryStore } from "../sessions/memoryStore.ts";
 import { CookieJar } from "../support/cookieJar.ts";

@@ -13,7 +13,7 @@ import { RediStore } from "../../src/redis/RediStore.ts";
 import { GobSerializer } from "../../src/serializers/GobSerializer.ts";
 import { JSONSerializer } from "../../src/serializers/JSONSerializer.ts";
 import { MsgpackSerializer } from "../../src/serializers/MsgpackSerializer.ts";
-import type { Serializer } from "../../src/serializers/Serializer.ts";
+import type { SessionSerializer as Serializer } from "../../src/serializers/SessionSerializer.ts";
 import { Default } from "../../src/sessions/defaultSession.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { SetLogger } from "../../src/sessions/logger.ts";

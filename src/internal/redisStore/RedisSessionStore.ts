@@ -9,7 +9,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Codec, CodecsFromPairs } from "../../securecookie/index.ts";
 import { decodeWith } from "../../securecookie/multi.ts";
-import { GobSerializer, type Serializer } from "../../serializers/index.ts";
+import { GobSerializer, type SessionSerializer } from "../../serializers/index.ts";
 import { appendEncodedCookie } from "../../sessions/appendEncodedCookie.ts";
 import { checkKeyPairs, warnShortHashKeys } from "../../sessions/checkKeyPairs.ts";
 import { appendSetCookie, newCookie } from "../../sessions/cookieHeader.ts";
@@ -53,7 +53,7 @@ export abstract class RedisSessionStore implements Store {
   DefaultMaxAge = 60 * 20;
   private maxLength = 4096;
   private keyPrefix = "session_";
-  private serializer: Serializer = new GobSerializer();
+  private serializer: SessionSerializer = new GobSerializer();
   private compareAndSet: CompareAndSet | null = null;
   private rolling = false;
   /** How a compare-and-set save serializes the values and reads the current ones back. */
@@ -91,7 +91,7 @@ export abstract class RedisSessionStore implements Store {
   }
 
   /** Sets the serializer of session values. Default: gob. */
-  SetSerializer(ss: Serializer): void {
+  SetSerializer(ss: SessionSerializer): void {
     this.serializer = ss;
   }
 
