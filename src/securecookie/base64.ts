@@ -95,15 +95,54 @@ function nodeDecode(src: string, dst: Buffer, at: number): number {
 
 /**
  * `base64.URLEncoding.Decode` of `src[start:end]` into a new buffer; throws
- * `CorruptInputError` as Go returns it. Its bytes, read as Latin-1 text, take
- * `urlDecodeStringInto`'s way through Node's decoder; other bytes the port of Go's decoder.
+ * `CorruptInputError` as Go returns it. Whole quanta of alphabet bytes are decoded by a plain
+ * loop; other bytes by the port of Go's decoder.
  */
 export function urlDecode(src: Uint8Array, start = 0, end = src.length): Buffer {
-  const text = asBuffer(src).toString("latin1", start, end);
-  const dst = Buffer.allocUnsafe(text.length);
-  const length = nodeDecode(text, dst, 0);
-  if (length >= 0) return dst.subarray(0, length);
+  const n = end - start;
+  if (n % 4 === 0) {
+    const pad = n === 0 || src[end - 1] !== PAD ? 0 : src[end - 2] === PAD ? 2 : 1;
+    const dst = Buffer.allocUnsafe((n / 4) * 3 - pad);
+    if (quantaDecode(src, start, end, pad, dst)) return dst;
+  }
   return goDecode(src.subarray(start, end));
+}
+
+/**
+ * Decodes `src[start:end]` (a multiple of 4 bytes, ending in `pad` `=`) into `dst` when it
+ * is whole quanta of alphabet bytes, the last one possibly padded; else returns false (Go's
+ * decoder then decides). Go ignores the unused low bits of a padded quantum (the encoding is
+ * not `Strict()`), and so does this.
+ */
+function quantaDecode(
+  src: Uint8Array,
+  start: number,
+  end: number,
+  pad: number,
+  dst: Uint8Array,
+): boolean {
+  const whole = pad === 0 ? end : end - 4;
+  let d = 0;
+  for (let i = start; i < whole; i += 4) {
+    const a = decodeMap[src[i]];
+    const b = decodeMap[src[i + 1]];
+    const c = decodeMap[src[i + 2]];
+    const e = decodeMap[src[i + 3]];
+    // 0xff marks a byte outside the alphabet; valid values fit in 6 bits.
+    if ((a | b | c | e) > 0x3f) return false;
+    dst[d++] = (a << 2) | (b >> 4);
+    dst[d++] = ((b << 4) | (c >> 2)) & 0xff;
+    dst[d++] = ((c << 6) | e) & 0xff;
+  }
+  if (pad !== 0) {
+    const a = decodeMap[src[end - 4]];
+    const b = decodeMap[src[end - 3]];
+    const c = pad === 1 ? decodeMap[src[end - 2]] : 0;
+    if ((a | b | c) > 0x3f) return false;
+    dst[d++] = (a << 2) | (b >> 4);
+    if (pad === 1) dst[d] = ((b << 4) | (c >> 2)) & 0xff;
+  }
+  return true;
 }
 
 /**
