@@ -15,18 +15,16 @@ import type { SessionResult, Store } from "./Store.ts";
  */
 const registryKey: unique symbol = Symbol("gorilla/sessions registry");
 
-/** A session the cache holds: the Promise `Get` returns, and the result itself when known. */
-interface Entry {
-  promise: Promise<SessionResult> | null;
-  result: SessionResult | undefined;
-}
+/** A session the cache holds: its result, or the Promise of it when the store loaded it so. */
+type Entry = SessionResult | Promise<SessionResult>;
 
 /**
- * A request's cache: the entry of the first session asked for, and the others by name (most
- * requests ask for one, which then needs no Map).
+ * A request's cache: the session first asked for, and the others by name (most requests ask
+ * for one, which then needs no Map).
  */
-interface Registry extends Entry {
+interface Registry {
   name: string;
+  entry: Entry;
   others: Map<string, Entry> | null;
 }
 
@@ -44,27 +42,6 @@ export interface CachedStore {
   NewSession(name: string): GorillaSession;
 }
 
-function cached(req: IncomingMessage, name: string): Entry | undefined {
-  const registry = (req as WithRegistry)[registryKey];
-  if (registry === undefined) return undefined;
-  return registry.name === name ? registry : registry.others?.get(name);
-}
-
-function remember(
-  req: IncomingMessage,
-  name: string,
-  promise: Promise<SessionResult> | null,
-  result: SessionResult | undefined,
-): void {
-  const registry = (req as WithRegistry)[registryKey];
-  if (registry === undefined) {
-    (req as WithRegistry)[registryKey] = { promise, result, name, others: null };
-    return;
-  }
-  registry.others ??= new Map();
-  registry.others.set(name, { promise, result });
-}
-
 function invalidName(name: string): Error {
   return new SessionsTypeError(
     "ERR_INVALID_CONFIG",
@@ -74,46 +51,44 @@ function invalidName(name: string): Error {
 
 /**
  * gorilla's `GetRegistry(r).Get(store, name)`: the first call for a name on a request runs
- * `store.New` (or `NewSync`), later calls return the same session and error.
+ * `store.NewSync` when the store has it, else `store.New`; later calls return the same
+ * session and error (a result, or the Promise of one when `New` loaded it).
  *
  * An invalid cookie name is an error without a store call. Go returns a nil session then;
  * here `store.NewSession` supplies a new empty one, so the result keeps the
  * `[session, error]` shape.
  */
+function load(req: IncomingMessage, name: string, store: CachedStore): Entry {
+  if (!isToken(name)) return [store.NewSession(name), invalidName(name)];
+  const registry = (req as WithRegistry)[registryKey];
+  if (registry?.name === name) return registry.entry;
+  let entry = registry?.others?.get(name);
+  if (entry !== undefined) return entry;
+  entry = store.NewSync?.(req, name) ?? store.New(req, name);
+  if (registry === undefined) {
+    (req as WithRegistry)[registryKey] = { name, entry, others: null };
+    return entry;
+  }
+  registry.others ??= new Map();
+  registry.others.set(name, entry);
+  return entry;
+}
+
+/** `load` as a Promise: `Store.Get`. */
 export function requestCache(
   req: IncomingMessage,
   name: string,
   store: CachedStore,
 ): Promise<SessionResult> {
-  if (!isToken(name)) return Promise.resolve([store.NewSession(name), invalidName(name)]);
-  const entry = cached(req, name);
-  if (entry !== undefined) {
-    entry.promise ??= Promise.resolve(entry.result!);
-    return entry.promise;
-  }
-  if (store.NewSync !== undefined) return Promise.resolve(loadSync(req, name, store));
-  const promise = store.New(req, name);
-  remember(req, name, promise, undefined);
-  return promise;
+  return Promise.resolve(load(req, name, store));
 }
 
-/**
- * `requestCache` for a store with `NewSync`, without a Promise; undefined when the session
- * was loaded asynchronously first.
- */
+/** `load` without a Promise: undefined when the session was loaded asynchronously. */
 export function requestCacheSync(
   req: IncomingMessage,
   name: string,
   store: CachedStore,
 ): SessionResult | undefined {
-  if (!isToken(name)) return [store.NewSession(name), invalidName(name)];
-  const entry = cached(req, name);
-  return entry !== undefined ? entry.result : loadSync(req, name, store);
-}
-
-/** Loads the session with `store.NewSync` and caches it. */
-function loadSync(req: IncomingMessage, name: string, store: CachedStore): SessionResult {
-  const result = store.NewSync!(req, name);
-  remember(req, name, null, result);
-  return result;
+  const entry = load(req, name, store);
+  return Array.isArray(entry) ? entry : undefined;
 }
