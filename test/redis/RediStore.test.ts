@@ -39,7 +39,7 @@ import type { Store } from "../../src/sessions/Store.ts";
 import { captureLogAsync } from "../support/captureLog.ts";
 import { request, setCookies } from "../support/fakeHttp.ts";
 import { type RedisServer, startRedis } from "../support/redisServer.ts";
-import { get, hashKey, name, pair, save } from "./storeHelpers.ts";
+import { get, hashKey, name, pair, save } from "../support/storeCalls.ts";
 
 const T = suite<{ redis: RedisServer; store: RediStore; stores: Store[] }>("redis/RediStore");
 let live = true;

@@ -11,10 +11,10 @@ import * as assert from "uvu/assert";
 import { decode as gobDecode } from "../../src/gob/index.ts";
 import { compareAndSetScript } from "../../src/internal/redisStore/compareAndSet.ts";
 import { GetRedisStore, NewStore, type RediStore } from "../../src/redis/index.ts";
+import { allAtOnce, counterService, startSession } from "../support/counterService.ts";
 import { type Peer, startPeer } from "../support/peer.ts";
 import { type RedisServer, startRedis } from "../support/redisServer.ts";
-import { allAtOnce, counterService, requestSession, startSession } from "./casHelpers.ts";
-import { hashKey } from "./storeHelpers.ts";
+import { hashKey, requestSession } from "../support/storeCalls.ts";
 
 interface Ctx {
   redis: RedisServer;

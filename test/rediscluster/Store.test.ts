@@ -18,9 +18,9 @@ import {
 import { CodecsFromPairs, DecodeMulti } from "../../src/securecookie/index.ts";
 import { GobSerializer, JSONSerializer } from "../../src/serializers/index.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
-import { get, hashKey, name, pair, save, timed } from "../redis/storeHelpers.ts";
 import { freePort } from "../support/ports.ts";
 import { type RedisCluster, startRedisCluster } from "../support/redisServer.ts";
+import { get, hashKey, name, pair, save, timed } from "../support/storeCalls.ts";
 
 /** Resolves when `fn()` rejects with a message matching `re`; fails otherwise. */
 async function rejects(fn: () => Promise<unknown>, re: RegExp): Promise<void> {

@@ -7,10 +7,10 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { NewStore, type Store } from "../../src/rediscluster/index.ts";
-import { allAtOnce, counterService, startSession } from "../redis/casHelpers.ts";
-import { hashKey } from "../redis/storeHelpers.ts";
+import { allAtOnce, counterService, startSession } from "../support/counterService.ts";
 import { startPeer } from "../support/peer.ts";
 import { type RedisCluster, startRedisCluster } from "../support/redisServer.ts";
+import { hashKey } from "../support/storeCalls.ts";
 
 interface Ctx {
   cluster: RedisCluster;

@@ -1,25 +1,12 @@
 /**
- * What the compare-and-set tests of test/redis and test/rediscluster share: a request's session
- * driven without a server, and the counter service hit by many requests of one session at once.
+ * The counter service hit by many requests of one session at once, as the compare-and-set tests
+ * of test/redis and test/rediscluster drive it.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { Default, New } from "../../src/index.ts";
-import { loadRequestSession, RequestSession } from "../../src/sessions/RequestSession.ts";
 import type { Store } from "../../src/sessions/Store.ts";
 import { type Served, serve } from "../sessions/serve.ts";
-import { request, response, setCookies } from "../support/fakeHttp.ts";
-import { name, pair } from "./storeHelpers.ts";
-
-/** The session `name` of a request carrying `cookie`, loaded as the middleware loads it. */
-export async function requestSession(store: Store, cookie?: string) {
-  const req = request(cookie);
-  const res = response(req);
-  const s = new RequestSession(name, req, res, store);
-  await loadRequestSession(s);
-  /** The `name=value` pair of the last Set-Cookie written. */
-  const cookieOut = () => pair(setCookies(res).at(-1) ?? "");
-  return { s, res, cookieOut };
-}
+import { name, pair } from "./storeCalls.ts";
 
 /**
  * The counter service: `/start` stores count 0; `/set` reads the count, waits 5 ms (the
