@@ -1,11 +1,13 @@
 /**
  * The counter service hit by many requests of one session at once, as the compare-and-set tests
- * of test/redis and test/rediscluster drive it.
+ * of test/redis and test/rediscluster drive it, and the checks both make with it.
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import * as assert from "uvu/assert";
 import { Default, New } from "../../src/index.ts";
 import type { Store } from "../../src/sessions/Store.ts";
 import { type Served, serve } from "../sessions/serve.ts";
+import { startPeer } from "./peer.ts";
 import { name, pair } from "./storeCalls.ts";
 
 /**
@@ -55,4 +57,62 @@ export function allAtOnce(urls: string[], cookie: string) {
       return { status: res.status, body: await res.text() };
     }),
   );
+}
+
+/**
+ * 200 concurrent `count + 1` (`/update`) of one session on the counter service over `store`:
+ * every reply is 200, and the next `/update` answers 201.
+ */
+export async function twoHundredUpdates(store: Store): Promise<void> {
+  const service = await counterService(store);
+  try {
+    const cookie = await startSession(service.url);
+    const replies = await allAtOnce(Array(200).fill(`${service.url}/update`), cookie);
+    assert.equal(
+      replies.filter((r) => r.status !== 200),
+      [],
+    );
+    assert.is((await allAtOnce([`${service.url}/update`], cookie))[0].body, "201");
+  } finally {
+    await service.close();
+  }
+}
+
+/**
+ * The same with the Go peer (compat/casstore) serving every other request: the peer starts
+ * with `storeArgs` (its `-store` and `-redis`) on this session name and hash key with `-cas`;
+ * every reply is 200 and Go's next `/incr` answers count 201. `then` runs before the service
+ * and the peer stop. Without Go, nothing runs (startPeer printed the SKIPPED line).
+ */
+export async function twoHundredUpdatesWithGo(
+  store: Store,
+  storeArgs: string[],
+  then?: (urls: { node: string; go: string }, cookie: string) => Promise<void>,
+): Promise<void> {
+  const peer = await startPeer([
+    ...storeArgs,
+    "-name",
+    "session-key",
+    "-hash-key",
+    "secret-key",
+    "-cas",
+  ]);
+  if (!peer) return;
+  const service = await counterService(store);
+  try {
+    const cookie = await startSession(service.url);
+    const urls = Array.from({ length: 200 }, (_, i) =>
+      i % 2 === 0 ? `${service.url}/update` : `${peer.url}/incr`,
+    );
+    const replies = await allAtOnce(urls, cookie);
+    assert.equal(
+      replies.filter((r) => r.status !== 200),
+      [],
+    );
+    assert.is((await allAtOnce([`${peer.url}/incr`], cookie))[0].body, '{"count":201}');
+    await then?.({ node: service.url, go: peer.url }, cookie);
+  } finally {
+    await service.close();
+    await peer.stop();
+  }
 }
