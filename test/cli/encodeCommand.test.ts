@@ -2,23 +2,14 @@
  * `hertz-sessions encode`: cookies made from hinted JSON, read by real Go
  * (compat/cmd/gocodec cookieDecode) with the Go types the hints name.
  */
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { run } from "../../src/cli/run.ts";
-import { GoCodec } from "../support/gocodec.ts";
+import { goCodecSuite } from "../support/gocodec.ts";
 import { bufferIo } from "./bufferIo.ts";
 
 type Typed = { t: string; v?: unknown };
 
-const t = suite<{ go: GoCodec | null }>("cli encode", { go: null });
-
-t.before((ctx) => {
-  ctx.go = GoCodec.start();
-});
-
-t.after((ctx) => {
-  ctx.go?.close();
-});
+const t = goCodecSuite("cli encode");
 
 const hashKey = Buffer.from("encode-hash-key");
 const blockKey = Buffer.from("encode-aes-192-key-01234");

@@ -3,7 +3,6 @@
  * their Go types, and each way one fails, with Go's own error text for the same cookie,
  * keys and settings.
  */
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import {
   type CookieCheck,
@@ -12,20 +11,12 @@ import {
   type KeyPair,
 } from "../../src/cli/explainCookie.ts";
 import { vectors } from "../gob/vectors.ts";
-import { GoCodec } from "../support/gocodec.ts";
+import { type GoCodec, goCodecSuite } from "../support/gocodec.ts";
 
 type GoError = { text: string };
 type GoEntry = { key: string; keyType: string; type: string; value: string };
 
-const t = suite<{ go: GoCodec | null }>("cli explainCookie", { go: null });
-
-t.before((ctx) => {
-  ctx.go = GoCodec.start();
-});
-
-t.after((ctx) => {
-  ctx.go?.close();
-});
+const t = goCodecSuite("cli explainCookie");
 
 const hashKey = Buffer.from("explain-hash-key-0123456789abcdef");
 const oldHashKey = Buffer.from("explain-old-hash-key");

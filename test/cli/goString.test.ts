@@ -2,25 +2,16 @@
  * Go's %T and %#v of every session value in Go's gob vectors (test/vectors/gob.json), as
  * printed by real Go (compat/cmd/gocodec, op goString) and by src/cli/goString.ts.
  */
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { GoPrinter } from "../../src/cli/goString.ts";
 import { sessionEntries } from "../../src/cli/sessionEntries.ts";
 import { decode } from "../../src/gob/index.ts";
 import { bytesOf, vectors } from "../gob/vectors.ts";
-import { GoCodec } from "../support/gocodec.ts";
+import { goCodecSuite } from "../support/gocodec.ts";
 
 type GoEntry = { key: string; keyType: string; type: string; value: string };
 
-const t = suite<{ go: GoCodec | null }>("cli goString", { go: null });
-
-t.before((ctx) => {
-  ctx.go = GoCodec.start();
-});
-
-t.after((ctx) => {
-  ctx.go?.close();
-});
+const t = goCodecSuite("cli goString");
 
 /**
  * Values whose %#v Go prints from what gob does not send, with the reason; only their %T

@@ -2,21 +2,12 @@
  * `hertz-sessions keygen`: fresh random keys of the asked sizes, which real Go
  * securecookie uses to make a cookie that the printed decode flags then read.
  */
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { run } from "../../src/cli/run.ts";
-import { GoCodec } from "../support/gocodec.ts";
+import { goCodecSuite } from "../support/gocodec.ts";
 import { bufferIo } from "./bufferIo.ts";
 
-const t = suite<{ go: GoCodec | null }>("cli keygen", { go: null });
-
-t.before((ctx) => {
-  ctx.go = GoCodec.start();
-});
-
-t.after((ctx) => {
-  ctx.go?.close();
-});
+const t = goCodecSuite("cli keygen");
 
 async function keygen(args: string[]) {
   const io = bufferIo();

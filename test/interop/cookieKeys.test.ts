@@ -8,8 +8,8 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { createApp } from "../../examples/app.ts";
 import { NewStore } from "../../src/cookie/index.ts";
-import { SetLogger } from "../../src/sessions/logger.ts";
 import { type Served, serve } from "../sessions/serve.ts";
+import { captureLogAsync } from "../support/captureLog.ts";
 import { CookieJar } from "../support/cookieJar.ts";
 import { type Peer, startPeer } from "../support/peer.ts";
 import {
@@ -52,18 +52,6 @@ async function getAt(jar: CookieJar, base: string, path: string) {
   return { status: res.status, body: (await res.json()) as unknown };
 }
 
-/** Runs `fn` with the Node session logger captured; returns the lines logged. */
-async function nodeLog(fn: () => Promise<void>): Promise<string[]> {
-  const lines: string[] = [];
-  const previous = SetLogger((m) => lines.push(m));
-  try {
-    await fn();
-  } finally {
-    SetLogger(previous);
-  }
-  return lines;
-}
-
 /** The `[sessions] ERROR! ...` lines a Go peer wrote to stderr since `from`. */
 function goErrors(peer: Peer, from: number): string[] {
   return [
@@ -86,7 +74,7 @@ Keys(
     const oldCookie = jar.get("mysession")!;
 
     // Node without the old pair cannot read it: a new session, and the error logged.
-    const refused = await nodeLog(async () => {
+    const refused = await captureLogAsync(async () => {
       assert.equal(await getAt(jar, newOnly!.url, "/home"), {
         status: 401,
         body: { error: "not logged in" },
@@ -95,7 +83,7 @@ Keys(
     assert.equal(refused, ["[sessions] ERROR! securecookie: the value is not valid\n"]);
 
     // Node with [new, old] reads it (the second codec), and saves with the first one.
-    const logged = await nodeLog(async () => {
+    const logged = await captureLogAsync(async () => {
       assert.equal(await sides!.get(jar, "node", "/home"), {
         status: 200,
         body: { user: "rot", count: 1, flashes: ["Welcome, rot!"] },
@@ -154,7 +142,7 @@ for (const writer of ["go", "node"] as const) {
         jar.set("mysession", spoil(jar.get("mysession")!));
 
         const from = sides.peer.stderr().length;
-        const logged = await nodeLog(async () => {
+        const logged = await captureLogAsync(async () => {
           assert.equal(await getAt(jar, node, "/dump"), { status: 200, body: {} }, label);
           assert.equal(
             await getAt(jar, node, "/home"),
@@ -175,7 +163,7 @@ for (const writer of ["go", "node"] as const) {
         assert.equal(logged, goLogged, label);
 
         // A new session written over the bad cookie by the other side is read back.
-        await nodeLog(async () => {
+        await captureLogAsync(async () => {
           const status = (await getAt(jar, writer === "go" ? node : go, "/login?user=eve")).status;
           assert.is(status, 200, label);
         });

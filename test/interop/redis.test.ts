@@ -5,69 +5,30 @@
  * give it the same TTL for the same options, and each side's SaveSessionWithoutContext is
  * read by the other side's LoadSessionBySessionId.
  */
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import {
   GetRedisStore,
   LoadSessionBySessionId,
   NewStore,
-  type RediStore,
   SaveSessionWithoutContext,
 } from "../../src/redis/index.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { CookieJar, parseSetCookie } from "../support/cookieJar.ts";
-import { type Peer, startPeer } from "../support/peer.ts";
-import { type RedisServer, startRedis } from "../support/redisServer.ts";
+import { liveRedis } from "../support/liveRedis.ts";
 import { assertSameSetCookie } from "../support/setCookieCompare.ts";
 import { call, listenApp, type Side, sessionId } from "./demoApp.ts";
 
-interface Ctx {
-  redis: RedisServer;
-  peer: Peer;
-  store: RediStore;
-  close: () => Promise<void>;
-  go: Side;
-  node: Side;
-}
-
-const T = suite<Ctx>("redis: interop with the Go peer");
-let live = true;
-
-T.before(async (ctx) => {
-  const redis = await startRedis();
-  if (!redis) {
-    live = false;
-    return;
-  }
-  const peer = await startPeer(["-store", "redis", "-redis", `127.0.0.1:${redis.port}`]);
-  if (!peer) {
-    live = false;
-    await redis.stop();
-    return;
-  }
-  const store = GetRedisStore(
-    await NewStore(10, "tcp", `127.0.0.1:${redis.port}`, "", Buffer.from("secret")),
-  );
-  Object.assign(
-    ctx,
-    { redis, peer, store, go: { name: "go", url: peer.url } },
-    await listenApp(store),
-  );
-});
-
-T.after(async (ctx) => {
-  if (!live) return;
-  await ctx.close();
-  await ctx.store.Close();
-  await ctx.peer.stop();
-  await ctx.redis.stop();
-});
-
-function liveTest(title: string, fn: (ctx: Ctx) => Promise<void>) {
-  T(title, async (ctx) => {
-    if (live) await fn(ctx);
-  });
-}
+const { T, liveTest } = liveRedis(
+  "redis: interop with the Go peer",
+  async ({ redis, addr, startPeer, defer }) => {
+    const peer = await startPeer(["-store", "redis", "-redis", addr]);
+    const store = GetRedisStore(await NewStore(10, "tcp", addr, "", Buffer.from("secret")));
+    defer(() => store.Close());
+    const app = await listenApp(store);
+    defer(app.close);
+    return { redis, store, peer, go: { name: "go", url: peer.url }, node: app.node };
+  },
+);
 
 liveTest("one jar alternates between Go and Node on one session", async ({ go, node, redis }) => {
   const jar = new CookieJar();

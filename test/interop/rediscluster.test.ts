@@ -5,67 +5,30 @@
  * LoadSessionBySessionId, and the one behaviour fixed here (an expired key is no error) is
  * shown against Go's.
  */
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import {
   LoadSessionBySessionId,
   NewStore,
   SaveSessionWithoutContext,
-  type Store,
 } from "../../src/rediscluster/index.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { SetLogger } from "../../src/sessions/logger.ts";
 import { CookieJar } from "../support/cookieJar.ts";
-import { type Peer, startPeer } from "../support/peer.ts";
-import { type RedisCluster, startRedisCluster } from "../support/redisServer.ts";
-import { call, listenApp, type Side, sessionId } from "./demoApp.ts";
+import { liveRedisCluster } from "../support/liveRedis.ts";
+import { call, listenApp, sessionId } from "./demoApp.ts";
 
-interface Ctx {
-  cluster: RedisCluster;
-  peer: Peer;
-  store: Store;
-  close: () => Promise<void>;
-  go: Side;
-  node: Side;
-}
-
-const T = suite<Ctx>("rediscluster: interop with the Go peer");
-let live = true;
-
-T.before(async (ctx) => {
-  const cluster = await startRedisCluster({ replicas: false });
-  if (!cluster) {
-    live = false;
-    return;
-  }
-  const addrs = cluster.nodes.map((n) => `${n.host}:${n.port}`);
-  const peer = await startPeer(["-store", "rediscluster", "-redis", addrs.join(",")]);
-  if (!peer) {
-    live = false;
-    await cluster.stop();
-    return;
-  }
-  const store = await NewStore(10, addrs, "", null, Buffer.from("secret"));
-  Object.assign(
-    ctx,
-    { cluster, peer, store, go: { name: "go", url: peer.url } },
-    await listenApp(store),
-  );
-});
-
-T.after(async (ctx) => {
-  if (!live) return;
-  await ctx.close();
-  await ctx.store.Close();
-  await ctx.peer.stop();
-  await ctx.cluster.stop();
-});
-
-function liveTest(title: string, fn: (ctx: Ctx) => Promise<void>) {
-  T(title, async (ctx) => {
-    if (live) await fn(ctx);
-  });
-}
+const { T, liveTest } = liveRedisCluster(
+  "rediscluster: interop with the Go peer",
+  { replicas: false },
+  async ({ cluster, addrs, startPeer, defer }) => {
+    const peer = await startPeer(["-store", "rediscluster", "-redis", addrs.join(",")]);
+    const store = await NewStore(10, addrs, "", null, Buffer.from("secret"));
+    defer(() => store.Close());
+    const app = await listenApp(store);
+    defer(app.close);
+    return { cluster, store, peer, go: { name: "go", url: peer.url }, node: app.node };
+  },
+);
 
 liveTest("one jar alternates between Go and Node on one session", async ({ cluster, go, node }) => {
   const jar = new CookieJar();

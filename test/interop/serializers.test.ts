@@ -6,7 +6,6 @@
  */
 import fc from "fast-check";
 import { Redis } from "ioredis";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { GobSerializer } from "../../src/serializers/GobSerializer.ts";
 import { JSONSerializer } from "../../src/serializers/JSONSerializer.ts";
@@ -15,8 +14,8 @@ import type { SessionSerializer as Serializer } from "../../src/serializers/Sess
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { MemoryStore } from "../sessions/memoryStore.ts";
 import { CookieJar } from "../support/cookieJar.ts";
-import { type Peer, startPeer } from "../support/peer.ts";
-import { type RedisServer, startRedis } from "../support/redisServer.ts";
+import { liveRedis } from "../support/liveRedis.ts";
+import type { Peer } from "../support/peer.ts";
 
 type Typed = { t: string; v?: unknown };
 
@@ -106,40 +105,28 @@ function live(
   cases: Case[],
   goTypes: Record<string, string>,
 ) {
-  const t = suite(`serializers vs Go peer: ${name}`);
-  let redis: RedisServer | null = null;
-  let peer: Peer | null = null;
-  let client: Redis | null = null;
-
-  t.before(async () => {
-    redis = await startRedis();
-    if (!redis) return;
-    peer = await startPeer([
-      "-store",
-      "redis",
-      "-redis",
-      `127.0.0.1:${redis.port}`,
-      "-serializer",
-      name,
-    ]);
-    if (!peer) return;
-    client = new Redis({ host: "127.0.0.1", port: redis.port, lazyConnect: true });
-  });
-
-  t.after(async () => {
-    client?.disconnect();
-    await peer?.stop();
-    await redis?.stop();
-  });
+  const { T: t, liveTest } = liveRedis(
+    `serializers vs Go peer: ${name}`,
+    async ({ addr, redis, startPeer, defer }) => {
+      const peer = await startPeer(["-store", "redis", "-redis", addr, "-serializer", name]);
+      const client = new Redis({ host: "127.0.0.1", port: redis.port, lazyConnect: true });
+      defer(async () => client.disconnect());
+      return { peer, client };
+    },
+  );
+  type Live = { peer: Peer; client: Redis };
 
   /** A Go session holding `key` = the case's value: its Redis bytes and its jar. */
-  async function goWrites(c: Case): Promise<{ bytes: Buffer; jar: CookieJar; id: string }> {
+  async function goWrites(
+    { peer, client }: Live,
+    c: Case,
+  ): Promise<{ bytes: Buffer; jar: CookieJar; id: string }> {
     const jar = new CookieJar();
     const q = new URLSearchParams({ key: "k", type: c.type, value: c.value });
-    const res = await jar.fetch(`${peer!.url}/set?${q}`);
+    const res = await jar.fetch(`${peer.url}/set?${q}`);
     assert.is(res.status, 200, await res.text());
-    const { id } = (await (await jar.fetch(`${peer!.url}/id`)).json()) as { id: string };
-    const bytes = await client!.getBuffer(`session_${id}`);
+    const { id } = (await (await jar.fetch(`${peer.url}/id`)).json()) as { id: string };
+    const bytes = await client.getBuffer(`session_${id}`);
     assert.ok(bytes, "Go stored the session");
     return { bytes: bytes!, jar, id };
   }
@@ -147,52 +134,58 @@ function live(
   if (name === "gob") {
     // Not compared as bytes: Go numbers gob types per process (the peer registers its structs
     // first), so Go's own bytes for a []string differ between processes.
-    t("Go's values read and written back unchanged read the same in Go (types kept)", async () => {
-      if (!client) return;
-      for (const c of cases) {
-        const { jar, id } = await goWrites(c);
-        const before = await (await jar.fetch(`${peer!.url}/dump`)).json();
-        const s = session();
-        ser.Deserialize((await client!.getBuffer(`session_${id}`))!, s);
-        await client!.set(`session_${id}`, Buffer.from(ser.Serialize(s)), "EX", 600);
-        const after = await (await jar.fetch(`${peer!.url}/dump`)).json();
-        assert.equal(after, before, `${c.type} ${c.value}`);
-      }
-    });
+    liveTest(
+      "Go's values read and written back unchanged read the same in Go (types kept)",
+      async (live) => {
+        const { peer, client } = live;
+        for (const c of cases) {
+          const { jar, id } = await goWrites(live, c);
+          const before = await (await jar.fetch(`${peer.url}/dump`)).json();
+          const s = session();
+          ser.Deserialize((await client.getBuffer(`session_${id}`))!, s);
+          await client.set(`session_${id}`, Buffer.from(ser.Serialize(s)), "EX", 600);
+          const after = await (await jar.fetch(`${peer.url}/dump`)).json();
+          assert.equal(after, before, `${c.type} ${c.value}`);
+        }
+      },
+    );
   }
 
-  t("Go's bytes read as the JavaScript values, and the same values write Go's bytes", async () => {
-    if (!client || name === "gob") return;
-    for (const c of cases) {
-      const { bytes } = await goWrites(c);
-      const s = session();
-      ser.Deserialize(bytes, s);
-      const got = s.Values.get("k");
-      const label = `${c.type} ${c.value}`;
-      if (c.js instanceof Uint8Array && name === "msgpack") {
-        assert.equal(Array.from(got as Uint8Array), Array.from(c.js), label);
-      } else if (c.js instanceof Date && name === "msgpack") {
-        assert.is((got as Date).getTime(), c.js.getTime(), label);
-      } else if (!(c.js instanceof Uint8Array) && !(c.js instanceof Date)) {
-        assert.equal(got, c.js, label);
+  liveTest(
+    "Go's bytes read as the JavaScript values, and the same values write Go's bytes",
+    async (live) => {
+      if (name === "gob") return;
+      for (const c of cases) {
+        const { bytes } = await goWrites(live, c);
+        const s = session();
+        ser.Deserialize(bytes, s);
+        const got = s.Values.get("k");
+        const label = `${c.type} ${c.value}`;
+        if (c.js instanceof Uint8Array && name === "msgpack") {
+          assert.equal(Array.from(got as Uint8Array), Array.from(c.js), label);
+        } else if (c.js instanceof Date && name === "msgpack") {
+          assert.is((got as Date).getTime(), c.js.getTime(), label);
+        } else if (!(c.js instanceof Uint8Array) && !(c.js instanceof Date)) {
+          assert.equal(got, c.js, label);
+        }
+        // Go writes a msgpack map in random order: only its decoded value compares.
+        if (name === "msgpack" && c.type === "map") continue;
+        assert.is(
+          Buffer.from(ser.Serialize(session([["k", c.js]]))).toString("hex"),
+          bytes.toString("hex"),
+          label,
+        );
       }
-      // Go writes a msgpack map in random order: only its decoded value compares.
-      if (name === "msgpack" && c.type === "map") continue;
-      assert.is(
-        Buffer.from(ser.Serialize(session([["k", c.js]]))).toString("hex"),
-        bytes.toString("hex"),
-        label,
-      );
-    }
-  });
+    },
+  );
 
-  t("values written here are read by Go with the documented Go types", async () => {
-    if (!client) return;
-    const { jar, id } = await goWrites(common[0]);
+  liveTest("values written here are read by Go with the documented Go types", async (live) => {
+    const { peer, client } = live;
+    const { jar, id } = await goWrites(live, common[0]);
     const fresh = cases.filter((c) => c.js !== undefined);
     const entries = fresh.map((c, i): [string, unknown] => [`k${i}`, c.js]);
-    await client!.set(`session_${id}`, Buffer.from(ser.Serialize(session(entries))), "EX", 600);
-    const dump = (await (await jar.fetch(`${peer!.url}/dump`)).json()) as Typed;
+    await client.set(`session_${id}`, Buffer.from(ser.Serialize(session(entries))), "EX", 600);
+    const dump = (await (await jar.fetch(`${peer.url}/dump`)).json()) as Typed;
     assert.is(dump.t, "map[interface {}]interface {}");
     const got = new Map((dump.v as Array<[Typed, Typed]>).map(([k, v]) => [String(k.v), v]));
     fresh.forEach((c, i) => {
@@ -200,19 +193,19 @@ function live(
     });
   });
 
-  t(
+  liveTest(
     "random values written here, read and saved by Go (adding a flash), read back unchanged",
-    async () => {
-      if (!client) return;
-      const { jar, id } = await goWrites(common[0]);
+    async (live) => {
+      const { peer, client } = live;
+      const { jar, id } = await goWrites(live, common[0]);
       await fc.assert(
         fc.asyncProperty(randomValues(name), async (values) => {
           const written = session(values.map((v, i): [string, unknown] => [`k${i}`, v]));
-          await client!.set(`session_${id}`, Buffer.from(ser.Serialize(written)), "EX", 600);
-          const res = await jar.fetch(`${peer!.url}/flash?msg=x`);
+          await client.set(`session_${id}`, Buffer.from(ser.Serialize(written)), "EX", 600);
+          const res = await jar.fetch(`${peer.url}/flash?msg=x`);
           assert.is(res.status, 200, await res.text());
           const back = session();
-          ser.Deserialize((await client!.getBuffer(`session_${id}`))!, back);
+          ser.Deserialize((await client.getBuffer(`session_${id}`))!, back);
           assert.ok(back.Values.delete("_flash"), "Go saved the session");
           assert.equal(back.Values, readBack(written.Values));
         }),

@@ -5,7 +5,6 @@
  */
 import { type IncomingMessage, ServerResponse } from "node:http";
 import { Redis } from "ioredis";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { decode as gobDecode } from "../../src/gob/index.ts";
 import {
@@ -15,7 +14,6 @@ import {
   NewStore,
   NewStoreWithClient,
   NewStoreWithDB,
-  type RediStore,
   SaveSessionWithoutContext,
   SetKeyPrefix,
 } from "../../src/redis/index.ts";
@@ -38,39 +36,19 @@ import { New } from "../../src/sessions/middleware.ts";
 import type { Store } from "../../src/sessions/Store.ts";
 import { captureLogAsync } from "../support/captureLog.ts";
 import { request, setCookies } from "../support/fakeHttp.ts";
-import { type RedisServer, startRedis } from "../support/redisServer.ts";
-import { get, hashKey, name, pair, save } from "./storeHelpers.ts";
+import { liveRedis } from "../support/liveRedis.ts";
+import { startRedis } from "../support/redisServer.ts";
+import { get, hashKey, name, pair, save } from "../support/storeCalls.ts";
 
-const T = suite<{ redis: RedisServer; store: RediStore; stores: Store[] }>("redis/RediStore");
-let live = true;
-
-T.before(async (ctx) => {
-  const redis = await startRedis();
-  if (!redis) {
-    live = false;
-    return;
-  }
-  ctx.redis = redis;
-  ctx.stores = [];
-  ctx.store = GetRedisStore(await NewStore(10, "tcp", `${redis.host}:${redis.port}`, "", hashKey));
-  ctx.stores.push(ctx.store);
-});
-
-T.after(async (ctx) => {
-  if (!live) return;
-  for (const s of ctx.stores) await GetRedisStore(s).Close();
-  await ctx.redis.stop();
-});
-
-/** A test that needs redis-server (skipped, with the SKIPPED line printed once, without it). */
-function liveTest(
-  title: string,
-  fn: (ctx: { redis: RedisServer; store: RediStore; stores: Store[] }) => Promise<void>,
-) {
-  T(title, async (ctx) => {
-    if (live) await fn(ctx);
+const { T, liveTest } = liveRedis("redis/RediStore", async ({ redis, addr, defer }) => {
+  const store = GetRedisStore(await NewStore(10, "tcp", addr, "", hashKey));
+  /** The stores the tests open, closed after the suite. */
+  const stores: Store[] = [store];
+  defer(async () => {
+    for (const s of stores) await GetRedisStore(s).Close();
   });
-}
+  return { redis, store, stores };
+});
 
 liveTest("store defaults are Go's NewRediStoreWithPool", async ({ store }) => {
   assert.equal(store.Opts, { Path: "/", MaxAge: 86400 * 30 });

@@ -6,50 +6,29 @@
  * the Go peer (`-cas`, compat/casstore) serving half of them.
  */
 import { readFileSync } from "node:fs";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { decode as gobDecode } from "../../src/gob/index.ts";
 import { compareAndSetScript } from "../../src/internal/redisStore/compareAndSet.ts";
-import { GetRedisStore, NewStore, type RediStore } from "../../src/redis/index.ts";
-import { type Peer, startPeer } from "../support/peer.ts";
-import { type RedisServer, startRedis } from "../support/redisServer.ts";
-import { allAtOnce, counterService, requestSession, startSession } from "./casHelpers.ts";
-import { hashKey } from "./storeHelpers.ts";
+import { GetRedisStore, NewStore } from "../../src/redis/index.ts";
+import {
+  allAtOnce,
+  counterService,
+  startSession,
+  twoHundredUpdates,
+  twoHundredUpdatesWithGo,
+} from "../support/counterService.ts";
+import { liveRedis } from "../support/liveRedis.ts";
+import type { RedisServer } from "../support/redisServer.ts";
+import { hashKey, requestSession } from "../support/storeCalls.ts";
 
-interface Ctx {
-  redis: RedisServer;
-  cas: RediStore;
-  plain: RediStore;
-}
-
-const T = suite<Ctx>("redis: compare-and-set");
-let live = true;
-
-T.before(async (ctx) => {
-  const redis = await startRedis();
-  if (!redis) {
-    live = false;
-    return;
-  }
-  const addr = `127.0.0.1:${redis.port}`;
-  ctx.redis = redis;
-  ctx.cas = GetRedisStore(await NewStore(10, "tcp", addr, "", hashKey));
-  ctx.cas.SetCompareAndSet(true);
-  ctx.plain = GetRedisStore(await NewStore(10, "tcp", addr, "", hashKey));
+const { T, liveTest } = liveRedis("redis: compare-and-set", async ({ redis, addr, defer }) => {
+  const cas = GetRedisStore(await NewStore(10, "tcp", addr, "", hashKey));
+  defer(() => cas.Close());
+  cas.SetCompareAndSet(true);
+  const plain = GetRedisStore(await NewStore(10, "tcp", addr, "", hashKey));
+  defer(() => plain.Close());
+  return { redis, addr, cas, plain };
 });
-
-T.after(async (ctx) => {
-  if (!live) return;
-  await ctx.cas.Close();
-  await ctx.plain.Close();
-  await ctx.redis.stop();
-});
-
-function liveTest(title: string, fn: (ctx: Ctx) => Promise<void>) {
-  T(title, async (ctx) => {
-    if (live) await fn(ctx);
-  });
-}
 
 /** The values stored under a session's key. */
 async function stored(redis: RedisServer, id: string): Promise<Map<unknown, unknown>> {
@@ -192,55 +171,17 @@ liveTest(
   },
 );
 
-liveTest("with the option, 200 concurrent count+1 end at exactly 200", async ({ cas }) => {
-  const service = await counterService(cas);
-  try {
-    const cookie = await startSession(service.url);
-    const replies = await allAtOnce(Array(200).fill(`${service.url}/update`), cookie);
-    assert.equal(
-      replies.filter((r) => r.status !== 200),
-      [],
-    );
-    const final = Number((await allAtOnce([`${service.url}/update`], cookie))[0].body);
-    assert.is(final, 201);
-  } finally {
-    await service.close();
-  }
-});
+liveTest("with the option, 200 concurrent count+1 end at exactly 200", ({ cas }) =>
+  twoHundredUpdates(cas),
+);
+
 liveTest(
   "Node and the Go peer (casstore) interleaved: 200 concurrent count+1 end at 200",
-  async ({ cas, redis }) => {
-    const peer: Peer | null = await startPeer([
-      "-store",
-      "redis",
-      "-redis",
-      `127.0.0.1:${redis.port}`,
-      "-name",
-      "session-key",
-      "-hash-key",
-      "secret-key",
-      "-cas",
-    ]);
-    if (!peer) return;
-    const service = await counterService(cas);
-    try {
-      const cookie = await startSession(service.url);
-      const urls = Array.from({ length: 200 }, (_, i) =>
-        i % 2 === 0 ? `${service.url}/update` : `${peer.url}/incr`,
-      );
-      const replies = await allAtOnce(urls, cookie);
-      assert.equal(
-        replies.filter((r) => r.status !== 200),
-        [],
-      );
+  ({ cas, addr }) =>
+    twoHundredUpdatesWithGo(cas, ["-store", "redis", "-redis", addr], async (urls, cookie) => {
       // Go reads what both wrote, then Node reads Go's write.
-      assert.is((await allAtOnce([`${peer.url}/incr`], cookie))[0].body, '{"count":201}');
-      assert.is((await allAtOnce([`${service.url}/update`], cookie))[0].body, "202");
-    } finally {
-      await service.close();
-      await peer.stop();
-    }
-  },
+      assert.is((await allAtOnce([`${urls.node}/update`], cookie))[0].body, "202");
+    }),
 );
 
 T.run();

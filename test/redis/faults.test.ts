@@ -13,7 +13,7 @@ import { CookieJar } from "../support/cookieJar.ts";
 import { request } from "../support/fakeHttp.ts";
 import { freePort } from "../support/ports.ts";
 import { startRedis } from "../support/redisServer.ts";
-import { hashKey, pair, save, timed } from "./storeHelpers.ts";
+import { hashKey, pair, save, timed } from "../support/storeCalls.ts";
 
 const name = "s";
 

@@ -6,61 +6,26 @@
  * expiry (`SetRolling(true)`): a read-only request renews the cookie and the key's TTL once half
  * the MaxAge has passed, and Go reads the session under the renewed cookie; `Touch` renews at once.
  */
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { GetRedisStore, NewStore, type RediStore } from "../../src/redis/index.ts";
+import { GetRedisStore, NewStore } from "../../src/redis/index.ts";
 import type { SecureCookie } from "../../src/securecookie/index.ts";
 import { Timestamp } from "../../src/securecookie/timestamp.ts";
-import type { Served } from "../sessions/serve.ts";
 import { CookieJar, parseSetCookie } from "../support/cookieJar.ts";
-import { type Peer, startPeer } from "../support/peer.ts";
-import { type RedisServer, startRedis } from "../support/redisServer.ts";
+import { liveRedis } from "../support/liveRedis.ts";
 import { lifecycleApp } from "./lifecycleApp.ts";
 
-interface Ctx {
-  redis: RedisServer;
-  peer: Peer;
-  store: RediStore;
-  node: Served;
-}
-
-const T = suite<Ctx>("redis: Regenerate and Destroy, read by the Go peer");
-let live = true;
-
-T.before(async (ctx) => {
-  const redis = await startRedis();
-  if (!redis) {
-    live = false;
-    return;
-  }
-  const peer = await startPeer(["-store", "redis", "-redis", `127.0.0.1:${redis.port}`]);
-  if (!peer) {
-    live = false;
-    await redis.stop();
-    return;
-  }
-  ctx.redis = redis;
-  ctx.peer = peer;
-  ctx.store = GetRedisStore(
-    await NewStore(10, "tcp", `127.0.0.1:${redis.port}`, "", Buffer.from("secret")),
-  );
-  ctx.store.SetRolling(true);
-  ctx.node = await lifecycleApp(ctx.store);
-});
-
-T.after(async (ctx) => {
-  if (!live) return;
-  await ctx.node.close();
-  await ctx.store.Close();
-  await ctx.peer.stop();
-  await ctx.redis.stop();
-});
-
-function liveTest(title: string, fn: (ctx: Ctx) => Promise<void>) {
-  T(title, async (ctx) => {
-    if (live) await fn(ctx);
-  });
-}
+const { T, liveTest } = liveRedis(
+  "redis: Regenerate and Destroy, read by the Go peer",
+  async ({ redis, addr, startPeer, defer }) => {
+    const peer = await startPeer(["-store", "redis", "-redis", addr]);
+    const store = GetRedisStore(await NewStore(10, "tcp", addr, "", Buffer.from("secret")));
+    defer(() => store.Close());
+    store.SetRolling(true);
+    const node = await lifecycleApp(store);
+    defer(node.close);
+    return { redis, peer, store, node };
+  },
+);
 
 async function json(jar: CookieJar, url: string): Promise<Record<string, unknown>> {
   const res = await jar.fetch(url);

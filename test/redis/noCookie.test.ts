@@ -1,7 +1,7 @@
 /** RediStore's no-cookie fast path (`NewSession`): no Redis call and no await (see noCookie.ts). */
 import type { Redis } from "ioredis";
 import { RediStore } from "../../src/redis/index.ts";
-import { noCookieSuite } from "./noCookie.ts";
+import { noCookieSuite } from "../support/noCookieSuite.ts";
 
 noCookieSuite(
   "redis/RediStore: no cookie",

@@ -3,7 +3,6 @@
  * save/load/delete rules of hertz-contrib/sessions v1.0.3 `rediscluster/redisc_store.go`, its
  * one fixed bug (a missing key), start failures and a master failover.
  */
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { pingStore } from "../../src/internal/redisStore/RedisSessionStore.ts";
 import {
@@ -13,14 +12,13 @@ import {
   NewStoreWithOption,
   type NodeOptions,
   SaveSessionWithoutContext,
-  type Store,
 } from "../../src/rediscluster/index.ts";
 import { CodecsFromPairs, DecodeMulti } from "../../src/securecookie/index.ts";
 import { GobSerializer, JSONSerializer } from "../../src/serializers/index.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
-import { get, hashKey, name, pair, save, timed } from "../redis/storeHelpers.ts";
+import { liveRedisCluster } from "../support/liveRedis.ts";
 import { freePort } from "../support/ports.ts";
-import { type RedisCluster, startRedisCluster } from "../support/redisServer.ts";
+import { get, hashKey, name, pair, save, timed } from "../support/storeCalls.ts";
 
 /** Resolves when `fn()` rejects with a message matching `re`; fails otherwise. */
 async function rejects(fn: () => Promise<unknown>, re: RegExp): Promise<void> {
@@ -33,37 +31,16 @@ async function rejects(fn: () => Promise<unknown>, re: RegExp): Promise<void> {
   assert.unreachable(`expected a rejection matching ${re}`);
 }
 
-interface Ctx {
-  cluster: RedisCluster;
-  addrs: string[];
-  store: Store;
-}
-
-const T = suite<Ctx>("rediscluster/Store");
-let live = true;
-
-T.before(async (ctx) => {
-  const cluster = await startRedisCluster();
-  if (!cluster) {
-    live = false;
-    return;
-  }
-  ctx.cluster = cluster;
-  ctx.addrs = cluster.nodes.slice(0, 2).map((n) => `${n.host}:${n.port}`);
-  ctx.store = await NewStore(10, ctx.addrs, "", null, hashKey);
-});
-
-T.after(async (ctx) => {
-  if (!live) return;
-  await ctx.store.Close();
-  await ctx.cluster.stop();
-});
-
-function liveTest(title: string, fn: (ctx: Ctx) => Promise<void>) {
-  T(title, async (ctx) => {
-    if (live) await fn(ctx);
-  });
-}
+const { T, liveTest } = liveRedisCluster(
+  "rediscluster/Store",
+  {},
+  async ({ cluster, addrs, defer }) => {
+    const seeds = addrs.slice(0, 2);
+    const store = await NewStore(10, seeds, "", null, hashKey);
+    defer(() => store.Close());
+    return { cluster, addrs: seeds, store };
+  },
+);
 
 liveTest("store defaults are Go's NewStoreWithOption", async ({ store }) => {
   assert.equal(store.Opts, { Path: "/", MaxAge: 86400 * 30 });

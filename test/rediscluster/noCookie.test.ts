@@ -1,7 +1,7 @@
 /** The cluster Store's no-cookie fast path (`NewSession`): no Redis call and no await. */
 import type { Cluster } from "ioredis";
 import { Store } from "../../src/rediscluster/index.ts";
-import { noCookieSuite } from "../redis/noCookie.ts";
+import { noCookieSuite } from "../support/noCookieSuite.ts";
 
 noCookieSuite(
   "rediscluster/Store: no cookie",

@@ -5,10 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { JSONEncoder } from "../../src/securecookie/index.ts";
-import { GoCodec } from "../support/gocodec.ts";
+import { type GoCodec, goCodecSuite } from "../support/gocodec.ts";
 import { assertFreshTyped, fromTyped, sameValue } from "../support/tjson.ts";
 import {
   type CookieSpec,
@@ -24,15 +23,7 @@ type Typed = { t: string; v?: unknown };
 type Decoded = { value?: Typed; error?: GoError };
 type Encoded = { cookie?: string; error?: GoError };
 
-const live = suite<{ go: GoCodec | null }>("securecookie live", { go: null });
-
-live.before((ctx) => {
-  ctx.go = GoCodec.start();
-});
-
-live.after((ctx) => {
-  ctx.go?.close();
-});
+const live = goCodecSuite("securecookie live");
 
 const hex = (s: string) => Buffer.from(s).toString("hex");
 const hashKey = hex("live-hash-key-0123456789abcdef01");

@@ -7,8 +7,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { JSONSerializer } from "../../src/serializers/JSONSerializer.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
-import { SetLogger } from "../../src/sessions/logger.ts";
 import { MemoryStore } from "../sessions/memoryStore.ts";
+import { captureLog } from "../support/captureLog.ts";
 
 const ser = new JSONSerializer();
 const text = (b: Uint8Array) => Buffer.from(b).toString("utf8");
@@ -17,17 +17,6 @@ function session(entries: [unknown, unknown][] = []): GorillaSession {
   const s = GorillaSession.New(new MemoryStore(), "s");
   s.Values = new Map(entries);
   return s;
-}
-
-function logged(fn: () => void): string[] {
-  const lines: string[] = [];
-  const previous = SetLogger((m) => lines.push(m));
-  try {
-    fn();
-  } finally {
-    SetLogger(previous);
-  }
-  return lines;
 }
 
 test("Serialize writes json.Marshal's text: sorted keys, HTML escaped, no newline", () => {
@@ -59,7 +48,7 @@ test("a non-string key is Go's error, logged as Go logs it", () => {
     [2.5, "2.5"],
   ] as const) {
     let err: Error | undefined;
-    const lines = logged(() => {
+    const lines = captureLog(() => {
       try {
         ser.Serialize(session([[key, "v"]]));
       } catch (e) {
@@ -101,7 +90,7 @@ test("Deserialize: JSON null changes nothing; other non-objects are Go's errors"
     ["true", "bool"],
   ]) {
     let err: Error | undefined;
-    const lines = logged(() => {
+    const lines = captureLog(() => {
       try {
         ser.Deserialize(Buffer.from(json), s);
       } catch (e) {
@@ -112,14 +101,14 @@ test("Deserialize: JSON null changes nothing; other non-objects are Go's errors"
     assert.is(err?.message, message);
     assert.equal(lines, [`redistore.JSONSerializer.deserialize() Error: ${message}`]);
   }
-  assert.throws(() => logged(() => ser.Deserialize(Buffer.from("{bad"), s)));
+  assert.throws(() => captureLog(() => ser.Deserialize(Buffer.from("{bad"), s)));
 });
 
 test("reading refuses a value longer than maxLength or nested deeper than maxDepth", () => {
   const s = session([["a", 1]]);
   const refused = (reader: JSONSerializer, json: string) =>
     assert.throws(
-      () => logged(() => reader.Deserialize(Buffer.from(json), s)),
+      () => captureLog(() => reader.Deserialize(Buffer.from(json), s)),
       (e: Error) => e instanceof RangeError && /JSONSerializer: the stored value/.test(e.message),
       json.slice(0, 40),
     );

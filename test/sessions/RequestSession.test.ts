@@ -9,9 +9,9 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CookieStore } from "../../src/cookie/index.ts";
 import { Default, type Session } from "../../src/index.ts";
-import { requestSession } from "../redis/casHelpers.ts";
 import { parseSetCookie } from "../support/cookieJar.ts";
 import { setCookies } from "../support/fakeHttp.ts";
+import { requestSession } from "../support/storeCalls.ts";
 
 const store = () => new CookieStore(Buffer.from("secret"));
 

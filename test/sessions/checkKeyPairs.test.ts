@@ -11,21 +11,10 @@ import * as redis from "../../src/redis/index.ts";
 import * as rediscluster from "../../src/rediscluster/index.ts";
 import { checkKeyPairs } from "../../src/sessions/checkKeyPairs.ts";
 import { SessionsTypeError } from "../../src/sessions/SessionsError.ts";
+import { configError } from "../support/configError.ts";
 import { freePort } from "../support/ports.ts";
 
 const key32 = Buffer.alloc(32, 7);
-
-function configError(fn: () => unknown, re: RegExp): void {
-  try {
-    fn();
-  } catch (e) {
-    assert.instance(e, SessionsTypeError);
-    assert.is((e as SessionsTypeError).code, "ERR_INVALID_CONFIG");
-    assert.match((e as Error).message, re);
-    return;
-  }
-  assert.unreachable(`expected a SessionsTypeError matching ${re}`);
-}
 
 test("cookie.NewStore refuses keys no codec could use, saying what to pass", () => {
   configError(() => NewStore(), /^cookie\.NewStore: no key pairs: pass at least a hash key/);

@@ -3,43 +3,31 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { NewStore } from "../../src/cookie/index.ts";
 import { Many, New } from "../../src/sessions/middleware.ts";
-import { SessionsTypeError } from "../../src/sessions/SessionsError.ts";
 import type { Store } from "../../src/sessions/Store.ts";
+import { configError } from "../support/configError.ts";
 
 const store = NewStore(Buffer.alloc(32, 1));
 
-function refused(fn: () => unknown, re: RegExp): void {
-  try {
-    fn();
-  } catch (e) {
-    assert.instance(e, SessionsTypeError);
-    assert.is((e as SessionsTypeError).code, "ERR_INVALID_CONFIG");
-    assert.match((e as Error).message, re);
-    return;
-  }
-  assert.unreachable(`expected a SessionsTypeError matching ${re}`);
-}
-
 test("a Promise of a store (a forgotten await) is refused with the fix", () => {
   const pending = Promise.resolve(store) as unknown as Store;
-  refused(
+  configError(
     () => New("s", pending),
     /^sessions: New: the store is a Promise; did you forget await\?/,
   );
-  refused(
+  configError(
     () => Many(["a"], pending),
     /^sessions: Many: the store is a Promise; did you forget await\?/,
   );
 });
 
 test("something that is no Store is refused, naming what is missing", () => {
-  refused(
+  configError(
     () => New("s", undefined as unknown as Store),
     /the store is not a Store \(missing Get, New, Save, Options\)/,
   );
-  refused(() => New("s", { Get() {}, New() {} } as unknown as Store), /missing Save, Options/);
-  refused(() => Many("ab" as unknown as string[], store), /names must be an array/);
-  refused(() => New("a b", store), /invalid character in cookie name: a b/);
+  configError(() => New("s", { Get() {}, New() {} } as unknown as Store), /missing Save, Options/);
+  configError(() => Many("ab" as unknown as string[], store), /names must be an array/);
+  configError(() => New("a b", store), /invalid character in cookie name: a b/);
 });
 
 test("a real store is accepted", () => {

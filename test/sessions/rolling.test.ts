@@ -11,7 +11,7 @@ import type { SecureCookie } from "../../src/securecookie/index.ts";
 import { Timestamp } from "../../src/securecookie/timestamp.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { rememberIssued, takeRenewal } from "../../src/sessions/rolling.ts";
-import { requestSession } from "../redis/casHelpers.ts";
+import { requestSession } from "../support/storeCalls.ts";
 
 const key = Buffer.from("secret");
 

@@ -5,6 +5,7 @@
 import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { suite, type Test } from "uvu";
 import { goBinary } from "./gobin.ts";
 
 export class GoCodec {
@@ -43,4 +44,19 @@ export class GoCodec {
   close(): void {
     this.proc.stdin.end();
   }
+}
+
+/**
+ * A suite whose context holds gocodec as `go`: started before its tests, closed after; null
+ * (each test returns early) when Go is not installed.
+ */
+export function goCodecSuite(title: string): Test<{ go: GoCodec | null }> {
+  const t = suite<{ go: GoCodec | null }>(title, { go: null });
+  t.before((ctx) => {
+    ctx.go = GoCodec.start();
+  });
+  t.after((ctx) => {
+    ctx.go?.close();
+  });
+  return t;
 }

@@ -11,7 +11,7 @@ import { Default, DefaultMany } from "../../src/sessions/defaultSession.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { Many, New } from "../../src/sessions/middleware.ts";
 import type { Store } from "../../src/sessions/Store.ts";
-import { request, response } from "../support/fakeHttp.ts";
+import { request, response } from "./fakeHttp.ts";
 
 const hashKey = Buffer.from("secret-key");
 const name = "mysession";

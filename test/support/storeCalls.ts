@@ -1,12 +1,13 @@
 /**
  * Driving a Redis-backed store without a server in front: requests carrying a cookie, `Save`
- * returning its Set-Cookie header, timings of calls that may fail. Used by test/redis and
- * test/rediscluster.
+ * returning its Set-Cookie header, a request's session loaded as the middleware loads it,
+ * timings of calls that may fail. Used by test/redis, test/rediscluster and test/sessions.
  */
 import * as assert from "uvu/assert";
 import type { GorillaSession } from "../../src/sessions/GorillaSession.ts";
+import { loadRequestSession, RequestSession } from "../../src/sessions/RequestSession.ts";
 import type { Store } from "../../src/sessions/Store.ts";
-import { request, response, setCookies } from "../support/fakeHttp.ts";
+import { request, response, setCookies } from "./fakeHttp.ts";
 
 /** The cookie name and hash key of the store tests. */
 export const name = "session-key";
@@ -29,6 +30,17 @@ export const pair = (setCookie: string) => setCookie.split(";")[0];
 export async function get(store: Store, cookie?: string) {
   const [session, err] = await store.New(request(cookie), name);
   return { session, err };
+}
+
+/** The session `name` of a request carrying `cookie`, loaded as the middleware loads it. */
+export async function requestSession(store: Store, cookie?: string) {
+  const req = request(cookie);
+  const res = response(req);
+  const s = new RequestSession(name, req, res, store);
+  await loadRequestSession(s);
+  /** The `name=value` pair of the last Set-Cookie written. */
+  const cookieOut = () => pair(setCookies(res).at(-1) ?? "");
+  return { s, res, cookieOut };
 }
 
 /** Runs `fn`, returning how long it took and its value or error. */
