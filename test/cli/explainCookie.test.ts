@@ -88,12 +88,27 @@ function check(s: GoSpec, cookie: string, more: Partial<CookieCheck> = {}): Cook
 }
 
 /** The report fails at `step`, and says what Go says for the same cookie. */
-async function failsLikeGo(go: GoCodec, s: GoSpec, cookie: string, step: string, more = {}) {
+/**
+ * Checks that the explanation fails at `step` with Go's error text. `randomBytes`: the step
+ * reads random bytes (a ciphertext taken for gob), whose gob error the port words as Go does
+ * only for some inputs (src/gob/README.md); then Go must fail there too, whatever its words.
+ */
+async function failsLikeGo(
+  go: GoCodec,
+  s: GoSpec,
+  cookie: string,
+  step: string,
+  more = {},
+  randomBytes = false,
+) {
   const r = check(s, cookie, more);
   assert.is(r.ok, false);
   assert.is(r.failure?.step, step, JSON.stringify(r.failure));
   const goText = await goDecodeError(go, s, cookie);
-  if (step === "deserialize") {
+  if (randomBytes) {
+    assert.match(goText ?? "", /^securecookie: error - caused by: /);
+    assert.match(r.goError ?? "", /^securecookie: error - caused by: /);
+  } else if (step === "deserialize") {
     // The gob port's own messages start with "gob: " where some of Go's do not.
     const cause = /.*caused by: (?:gob: )?(.*)$/;
     assert.is(cause.exec(r.goError!)?.[1], cause.exec(goText!)?.[1], `${r.goError} / ${goText}`);
@@ -291,7 +306,8 @@ t("keys: a block key AES cannot use", async ({ go }) => {
 t("deserialize: an encrypted cookie read without its block key", async ({ go }) => {
   if (!go) return;
   const cookie = await goCookie(go, { pairs: [{ hashKey, blockKey: aes256 }] }, { a: 1 });
-  const r = await failsLikeGo(go, { pairs: [{ hashKey, blockKey: null }] }, cookie, "deserialize");
+  const pairs = [{ hashKey, blockKey: null }];
+  const r = await failsLikeGo(go, { pairs }, cookie, "deserialize", {}, true);
   assert.match(r.failure!.hint!, /pass it with --block-key/);
 });
 
