@@ -30,7 +30,7 @@ import { CompareAndSet, defaultAttempts, type Values } from "./compareAndSet.ts"
 import { OutagePolicy } from "./OutagePolicy.ts";
 import type { SessionClient } from "./SessionClient.ts";
 import { newSessionID } from "./sessionID.ts";
-import { storeCall } from "./storeError.ts";
+import { storeCall, throwStoreError } from "./storeError.ts";
 
 /** Amount of time, in seconds, for cookies and Redis keys to expire (30 days). */
 export const sessionExpire = 86400 * 30;
@@ -42,7 +42,7 @@ export const errValueTooBig = "SessionStore: the value to store is too big";
 let privates: {
   client(store: RedisSessionStore): SessionClient;
   load(store: RedisSessionStore, session: GorillaSession): Promise<boolean>;
-  save(store: RedisSessionStore, session: GorillaSession): Promise<void>;
+  save(store: RedisSessionStore, session: GorillaSession): Promise<unknown>;
 };
 
 export abstract class RedisSessionStore implements Store {
@@ -197,19 +197,21 @@ export abstract class RedisSessionStore implements Store {
   /**
    * Saves the session to Redis and appends its cookie. `MaxAge <= 0` deletes the key (Go deletes
    * `<keyPrefix><ID>` even when the ID is empty) and sets an expiring, empty cookie; otherwise a
-   * new session gets its ID, Redis gets `SETEX`, then the cookie is written.
+   * new session gets its ID, Redis gets `SETEX`, then the cookie is written. The key of the ID
+   * the session had before `Regenerate` is deleted once the write succeeded.
    */
   async Save(_req: IncomingMessage, res: ServerResponse, session: GorillaSession): Promise<void> {
-    if ((session.Options.MaxAge ?? 0) <= 0) {
-      await this.#delete(session);
-      await this.deletePrevious(session);
-      appendSetCookie(res, newCookie(session.Name(), "", session.Options));
-      return;
+    const deleting = (session.Options.MaxAge ?? 0) <= 0;
+    if (deleting) {
+      await this.#delete(session.ID);
+    } else {
+      if (session.ID === "") session.ID = newSessionID();
+      await this.#save(session);
     }
-    if (session.ID === "") session.ID = newSessionID();
-    await this.#save(session);
-    await this.deletePrevious(session);
-    appendEncodedCookie(res, session.Name(), session.ID, this.Codecs, session.Options);
+    const previous = takePreviousID(session);
+    if (previous !== undefined) await this.#delete(previous);
+    if (deleting) appendSetCookie(res, newCookie(session.Name(), "", session.Options));
+    else appendEncodedCookie(res, session.Name(), session.ID, this.Codecs, session.Options);
   }
 
   /**
@@ -224,26 +226,19 @@ export abstract class RedisSessionStore implements Store {
     return session;
   }
 
-  /** Deletes the key of the ID the session had before `Regenerate`, if any. */
-  private async deletePrevious(session: GorillaSession): Promise<void> {
-    const previous = takePreviousID(session);
-    if (previous !== undefined) await storeCall(this.client().del(this.keyPrefix + previous));
-  }
-
   /**
    * Stores the session: serialize, check `maxLength`, `SETEX` with `session.Options.MaxAge` or
    * `DefaultMaxAge` when that is 0.
    */
-  async #save(session: GorillaSession): Promise<void> {
+  #save(session: GorillaSession): Promise<unknown> {
     const b = this.bytes(session);
     let age = session.Options.MaxAge ?? 0;
     if (age === 0) age = this.DefaultMaxAge;
     const key = this.keyPrefix + session.ID;
     if (this.compareAndSet !== null && journalOf(session) !== undefined) {
-      await storeCall(this.compareAndSet.save(this.client(), key, age, session, b, this.values));
-      return;
+      return storeCall(this.compareAndSet.save(this.client(), key, age, session, b, this.values));
     }
-    await storeCall(this.client().setex(key, age, b));
+    return storeCall(this.client().setex(key, age, b));
   }
 
   /** The serializer's bytes, checked against `maxLength`; an entry it cannot encode is named. */
@@ -263,17 +258,20 @@ export abstract class RedisSessionStore implements Store {
   }
 
   /** Reads the session from Redis: `false` when the key does not exist. */
-  async #load(session: GorillaSession): Promise<boolean> {
-    const data = await storeCall(this.client().getBuffer(this.keyPrefix + session.ID));
-    if (data === null) return false;
-    this.compareAndSet?.remember(session, data);
-    this.serializer.Deserialize(data, session);
-    return true;
+  #load(session: GorillaSession): Promise<boolean> {
+    return this.client()
+      .getBuffer(this.keyPrefix + session.ID)
+      .then((data) => {
+        if (data === null) return false;
+        this.compareAndSet?.remember(session, data);
+        this.serializer.Deserialize(data, session);
+        return true;
+      }, throwStoreError);
   }
 
-  /** Removes the session's key. */
-  async #delete(session: GorillaSession): Promise<void> {
-    await storeCall(this.client().del(this.keyPrefix + session.ID));
+  /** Removes the key of the session `id`. */
+  #delete(id: string): Promise<unknown> {
+    return storeCall(this.client().del(this.keyPrefix + id));
   }
 
   static {
@@ -304,11 +302,11 @@ export async function loadBySessionId(
 }
 
 /** `SaveSessionWithoutContext`: stores `session` under `sessionId`, no cookie. */
-export function saveBySessionId(
+export async function saveBySessionId(
   store: RedisSessionStore,
   sessionId: string,
   session: GorillaSession,
 ): Promise<void> {
   session.ID = sessionId;
-  return privates.save(store, session);
+  await privates.save(store, session);
 }

@@ -19,9 +19,12 @@ export function storeError(err: unknown): SessionsError {
   });
 }
 
+/** Throws `storeError(err)`: the rejection handler of a store call. */
+export function throwStoreError(err: unknown): never {
+  throw storeError(err);
+}
+
 /** `p`, its rejection turned into a `storeError`. */
 export function storeCall<T>(p: Promise<T>): Promise<T> {
-  return p.catch((err: unknown) => {
-    throw storeError(err);
-  });
+  return p.catch(throwStoreError);
 }
