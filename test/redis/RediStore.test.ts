@@ -37,7 +37,6 @@ import type { Store } from "../../src/sessions/Store.ts";
 import { captureLogAsync } from "../support/captureLog.ts";
 import { request, setCookies } from "../support/fakeHttp.ts";
 import { liveRedis } from "../support/liveRedis.ts";
-import { startRedis } from "../support/redisServer.ts";
 import { get, hashKey, name, pair, save } from "../support/storeCalls.ts";
 
 const { T, liveTest } = liveRedis("redis/RediStore", async ({ redis, addr, defer }) => {
@@ -591,35 +590,6 @@ liveTest("NewStoreWithClient uses the given client (PING first)", async ({ redis
   assert.is(client.status, "end");
 });
 
-liveTest("unix socket and password (AUTH)", async () => {
-  const redis = await startRedis({ password: "s3cret", unixSocket: true });
-  if (!redis?.socketPath) return;
-  try {
-    await rejects(
-      () => NewStore(1, "unix", redis.socketPath!, "wrong", hashKey),
-      /WRONGPASS|invalid password/,
-    );
-    await rejects(() => NewStore(1, "unix", redis.socketPath!, "", hashKey), /NOAUTH/);
-    const store = GetRedisStore(await NewStore(1, "unix", redis.socketPath!, "s3cret", hashKey));
-    try {
-      const { session } = await get(store);
-      session.Values.set("x", 1);
-      const header = await save(store, session);
-      assert.is(await redis.command("EXISTS", `session_${session.ID}`), 1);
-      const { session: back } = await get(store, pair(header));
-      assert.is(back.Values.get("x"), 1);
-    } finally {
-      await store.Close();
-    }
-    const tcp = GetRedisStore(
-      await NewStore(1, "tcp", `127.0.0.1:${redis.port}`, "s3cret", hashKey),
-    );
-    await tcp.Close();
-  } finally {
-    await redis.stop();
-  }
-});
-
 liveTest(
   "key rotation: a cookie of the old key is read, new cookies use the first pair",
   async ({ store, redis }) => {
@@ -651,6 +621,35 @@ liveTest(
 );
 
 T.run();
+
+const Secured = liveRedis(
+  "redis/RediStore with a password",
+  { password: "s3cret", unixSocket: true },
+  async ({ redis }) => ({ redis }),
+);
+
+Secured.liveTest("unix socket and password (AUTH)", async ({ redis }) => {
+  await rejects(
+    () => NewStore(1, "unix", redis.socketPath!, "wrong", hashKey),
+    /WRONGPASS|invalid password/,
+  );
+  await rejects(() => NewStore(1, "unix", redis.socketPath!, "", hashKey), /NOAUTH/);
+  const store = GetRedisStore(await NewStore(1, "unix", redis.socketPath!, "s3cret", hashKey));
+  try {
+    const { session } = await get(store);
+    session.Values.set("x", 1);
+    const header = await save(store, session);
+    assert.is(await redis.command("EXISTS", `session_${session.ID}`), 1);
+    const { session: back } = await get(store, pair(header));
+    assert.is(back.Values.get("x"), 1);
+  } finally {
+    await store.Close();
+  }
+  const tcp = GetRedisStore(await NewStore(1, "tcp", `127.0.0.1:${redis.port}`, "s3cret", hashKey));
+  await tcp.Close();
+});
+
+Secured.T.run();
 
 /** Resolves when `fn()` rejects with a message matching `re`; fails otherwise. */
 async function rejects(fn: () => Promise<unknown>, re: RegExp): Promise<void> {
