@@ -5,7 +5,7 @@
  */
 import * as assert from "uvu/assert";
 import { run } from "../../src/cli/run.ts";
-import { bytesOf, vectors } from "../gob/vectors.ts";
+import { bytesOf, vectors } from "../support/gobVectors.ts";
 import { GoCodec } from "../support/gocodec.ts";
 import { liveRedis } from "../support/liveRedis.ts";
 import type { RedisServer } from "../support/redisServer.ts";

@@ -10,9 +10,9 @@ import { createApp, storeFromEnv } from "../../examples/app.ts";
 import { RediStore } from "../../src/redis/index.ts";
 import { Store as ClusterStore } from "../../src/rediscluster/index.ts";
 import type { Store } from "../../src/sessions/Store.ts";
-import { serve } from "../sessions/serve.ts";
 import { CookieJar } from "../support/cookieJar.ts";
 import { type Live, type LiveSuite, liveRedis, liveRedisCluster } from "../support/liveRedis.ts";
+import { serve } from "../support/serve.ts";
 
 /** The two services of one deployment. */
 interface Deployment {

@@ -11,9 +11,9 @@ import { Default } from "../../src/sessions/defaultSession.ts";
 import { SetLogger } from "../../src/sessions/logger.ts";
 import { New } from "../../src/sessions/middleware.ts";
 import { SessionsTypeError } from "../../src/sessions/SessionsError.ts";
-import { serve } from "../sessions/serve.ts";
 import { CookieJar } from "../support/cookieJar.ts";
 import { liveRedis } from "../support/liveRedis.ts";
+import { serve } from "../support/serve.ts";
 
 const { T, liveTest } = liveRedis("redis/outage", async ({ redis, addr, defer }) => {
   const store = GetRedisStore(await NewStore(10, "tcp", addr, "", Buffer.alloc(32, 3)));
