@@ -10,7 +10,7 @@ import {
   explainCookie,
   type KeyPair,
 } from "../../src/cli/explainCookie.ts";
-import { vectors } from "../gob/vectors.ts";
+import { vectors } from "../support/gobVectors.ts";
 import { type GoCodec, goCodecSuite } from "../support/gocodec.ts";
 
 type GoError = { text: string };

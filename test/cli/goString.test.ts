@@ -6,7 +6,7 @@ import * as assert from "uvu/assert";
 import { GoPrinter } from "../../src/cli/goString.ts";
 import { sessionEntries } from "../../src/cli/sessionEntries.ts";
 import { decode } from "../../src/gob/index.ts";
-import { bytesOf, vectors } from "../gob/vectors.ts";
+import { bytesOf, vectors } from "../support/gobVectors.ts";
 import { goCodecSuite } from "../support/gocodec.ts";
 
 type GoEntry = { key: string; keyType: string; type: string; value: string };

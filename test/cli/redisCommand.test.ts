@@ -3,27 +3,19 @@
  * written by Go (test/vectors/gob.json) and the JSON serializer's bytes (written by
  * src/serializers/JSONSerializer, Go's exact bytes, test/serializers).
  */
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { run } from "../../src/cli/run.ts";
-import { bytesOf, vectors } from "../gob/vectors.ts";
+import { bytesOf, vectors } from "../support/gobVectors.ts";
 import { GoCodec } from "../support/gocodec.ts";
-import { type RedisServer, startRedis } from "../support/redisServer.ts";
+import { liveRedis } from "../support/liveRedis.ts";
+import type { RedisServer } from "../support/redisServer.ts";
 import { bufferIo } from "./bufferIo.ts";
 
-const t = suite<{ redis: RedisServer | null; go: GoCodec | null }>("cli redis", {
-  redis: null,
-  go: null,
-});
-
-t.before(async (ctx) => {
-  ctx.redis = await startRedis();
-  ctx.go = GoCodec.start();
-});
-
-t.after(async (ctx) => {
-  await ctx.redis?.stop();
-  ctx.go?.close();
+// gocodec is null without Go: only the test that asks Go for its words is skipped.
+const { T: t, liveTest } = liveRedis("cli redis", async ({ redis, defer }) => {
+  const go = GoCodec.start();
+  if (go) defer(async () => go.close());
+  return { redis, go };
 });
 
 const id = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFGHIJKLMNOPQRST";
@@ -34,8 +26,8 @@ async function cli(redis: RedisServer, args: string[]) {
   return { code, out: io.stdout, err: io.stderr };
 }
 
-t("a Go gob session: TTL, size and Go's %T / %#v", async ({ redis, go }) => {
-  if (!redis || !go) return;
+liveTest("a Go gob session: TTL, size and Go's %T / %#v", async ({ redis, go }) => {
+  if (!go) return;
   const c = vectors.cases.find((v) => v.name === "times")!;
   const bytes = bytesOf(c.gob);
   await redis.command("SETEX", `session_${id}`, 1200, bytes);
@@ -62,8 +54,7 @@ t("a Go gob session: TTL, size and Go's %T / %#v", async ({ redis, go }) => {
   );
 });
 
-t("a JSON-serialized session shows Go's JSON types", async ({ redis }) => {
-  if (!redis) return;
+liveTest("a JSON-serialized session shows Go's JSON types", async ({ redis }) => {
   await redis.command("SET", "app_X", '{"count":3,"user":"ann"}');
   const r = await cli(redis, ["--prefix", "app_", "--serializer", "json", "X"]);
   assert.is(r.code, 0, r.err);
@@ -71,8 +62,7 @@ t("a JSON-serialized session shows Go's JSON types", async ({ redis }) => {
   assert.match(r.out, /no expiry/);
 });
 
-t("missing key, wrong serializer, over --max-bytes: exit 1 with why", async ({ redis }) => {
-  if (!redis) return;
+liveTest("missing key, wrong serializer, over --max-bytes: exit 1 with why", async ({ redis }) => {
   const missing = await cli(redis, ["NOPE"]);
   assert.is(missing.code, 1);
   assert.match(missing.out, /no key session_NOPE: the session expired/);
@@ -85,10 +75,9 @@ t("missing key, wrong serializer, over --max-bytes: exit 1 with why", async ({ r
   assert.match(big.out, /over --max-bytes 3: not decoded/);
 });
 
-t(
+liveTest(
   "--scan lists the sessions under the prefix with size and TTL, bounded by --limit",
   async ({ redis }) => {
-    if (!redis) return;
     for (let i = 0; i < 5; i++) await redis.command("SETEX", `scan_${i}`, 600, "x".repeat(i + 1));
     await redis.command("SET", "other_key", "y");
     const r = await cli(redis, ["--scan", "--prefix", "scan_", "--json"]);

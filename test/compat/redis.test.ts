@@ -9,11 +9,11 @@
  * DefaultMaxAge (1200 s, the TTL for MaxAge 0 in save()) is reached only through
  * SaveSessionWithoutContext. IDs are unpadded base32 of 32 random bytes: 52 chars of [A-Z2-7].
  */
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { CookieJar, parseSetCookie } from "../support/cookieJar.ts";
+import { type Live, liveRedis } from "../support/liveRedis.ts";
 import { type Peer, startPeer } from "../support/peer.ts";
-import { type RedisServer, respCommand, startRedis } from "../support/redisServer.ts";
+import { respCommand } from "../support/redisServer.ts";
 
 type Typed = { t: string; v?: unknown };
 type Reply = { status: number; body: unknown };
@@ -45,34 +45,32 @@ async function login(
 
 const ID = /^[A-Z2-7]{52}$/;
 
-const Redis = suite("peer: redis store");
-let redis: RedisServer | null = null;
-const peers: Peer[] = [];
-
-/** Starts a peer on the shared server (null when Go or redis-server is missing). */
-async function peerOn(...args: string[]): Promise<Peer | null> {
-  if (!redis) return null;
-  const p = await startPeer(["-store", "redis", "-redis", `127.0.0.1:${redis.port}`, ...args]);
-  if (p) peers.push(p);
-  return p;
+/**
+ * Starts a peer with `args`, stopped after the suite: each test starts the peer its flags
+ * need (null when Go is missing: the test is skipped).
+ */
+function peerStarter(defer: Live["defer"]): (args: string[]) => Promise<Peer | null> {
+  return async (args) => {
+    const p = await startPeer(args);
+    if (p) defer(() => p.stop());
+    return p;
+  };
 }
 
-Redis.before(async () => {
-  redis = await startRedis();
+const { T: Redis, liveTest } = liveRedis("peer: redis store", async ({ redis, addr, defer }) => {
+  const start = peerStarter(defer);
+  /** Starts a peer on the suite's server. */
+  const peerOn = (...args: string[]) => start(["-store", "redis", "-redis", addr, ...args]);
+  return { redis, peerOn };
 });
 
-Redis.before.each(async () => {
+Redis.before.each(async ({ redis }) => {
   await redis?.command("FLUSHALL");
 });
 
-Redis.after(async () => {
-  await Promise.all(peers.map((p) => p.stop()));
-  await redis?.stop();
-});
-
-Redis("Save writes session_<ID> with SETEX and TTL 86400*30", async () => {
+liveTest("Save writes session_<ID> with SETEX and TTL 86400*30", async ({ redis, peerOn }) => {
   const peer = await peerOn();
-  if (!peer || !redis) return;
+  if (!peer) return;
   const { jar, id, setCookie } = await login(peer);
   assert.match(id, ID);
   assert.equal(await redis.command("KEYS", "*"), [`session_${id}`]);
@@ -101,28 +99,34 @@ Redis("Save writes session_<ID> with SETEX and TTL 86400*30", async () => {
   assert.ok(raw.includes(Buffer.from("count")) && raw.includes(Buffer.from("ann")));
 });
 
-Redis("Save deletes the key for MaxAge 0 as for MaxAge -1 (logout)", async () => {
-  const peer = await peerOn();
-  if (!peer || !redis) return;
-  const first = await login(peer);
-  assert.equal(await get(peer, first.jar, "/options?path=/"), { status: 200, body: { ok: true } });
-  assert.is(first.jar.lastSetCookie[0], "mysession=; path=/", "MaxAge 0: empty session cookie");
-  assert.equal(await redis.command("EXISTS", `session_${first.id}`), 0);
+liveTest(
+  "Save deletes the key for MaxAge 0 as for MaxAge -1 (logout)",
+  async ({ redis, peerOn }) => {
+    const peer = await peerOn();
+    if (!peer) return;
+    const first = await login(peer);
+    assert.equal(await get(peer, first.jar, "/options?path=/"), {
+      status: 200,
+      body: { ok: true },
+    });
+    assert.is(first.jar.lastSetCookie[0], "mysession=; path=/", "MaxAge 0: empty session cookie");
+    assert.equal(await redis.command("EXISTS", `session_${first.id}`), 0);
 
-  const { jar, id } = await login(peer);
-  assert.equal(await get(peer, jar, "/logout"), { status: 200, body: { ok: true } });
-  assert.equal(await redis.command("EXISTS", `session_${id}`), 0);
-  assert.is(
-    jar.lastSetCookie[0],
-    "mysession=; expires=Thu, 01 Jan 1970 00:00:01 GMT; path=/",
-    "the Redis store deletes with an empty value",
-  );
-  assert.equal(await get(peer, jar, "/home"), { status: 401, body: { error: "not logged in" } });
-});
+    const { jar, id } = await login(peer);
+    assert.equal(await get(peer, jar, "/logout"), { status: 200, body: { ok: true } });
+    assert.equal(await redis.command("EXISTS", `session_${id}`), 0);
+    assert.is(
+      jar.lastSetCookie[0],
+      "mysession=; expires=Thu, 01 Jan 1970 00:00:01 GMT; path=/",
+      "the Redis store deletes with an empty value",
+    );
+    assert.equal(await get(peer, jar, "/home"), { status: 401, body: { error: "not logged in" } });
+  },
+);
 
-Redis("LoadSessionBySessionId and SaveSessionWithoutContext", async () => {
+liveTest("LoadSessionBySessionId and SaveSessionWithoutContext", async ({ redis, peerOn }) => {
   const peer = await peerOn();
-  if (!peer || !redis) return;
+  if (!peer) return;
   const { jar, id } = await login(peer);
   const loaded = entries((await get(peer, new CookieJar(), `/load?id=${id}`)).body);
   assert.equal(loaded.get("user"), { t: "string", v: "ann" });
@@ -152,9 +156,9 @@ Redis("LoadSessionBySessionId and SaveSessionWithoutContext", async () => {
   });
 });
 
-Redis("-prefix and -db choose the key and the database", async () => {
+liveTest("-prefix and -db choose the key and the database", async ({ redis, peerOn }) => {
   const peer = await peerOn("-prefix", "app:", "-db", "3");
-  if (!peer || !redis) return;
+  if (!peer) return;
   const { id } = await login(peer);
   assert.equal(await redis.command("KEYS", "*"), [], "nothing in DB 0");
   const node = { host: redis.host, port: redis.port };
@@ -167,67 +171,79 @@ Redis("-prefix and -db choose the key and the database", async () => {
   );
 });
 
-Redis("-serializer json: values come back as JSON types (count is float64)", async () => {
-  const peer = await peerOn("-serializer", "json");
-  if (!peer || !redis) return;
-  const { jar, id } = await login(peer);
-  const stored = JSON.parse((await redis.command("GET", `session_${id}`)) as string);
-  assert.equal(stored, { _flash: ["Welcome, ann!"], user: "ann" });
-  assert.equal(await get(peer, jar, "/set?key=count&type=int&value=1"), {
-    status: 200,
-    body: { ok: true },
-  });
-  assert.equal(await get(peer, jar, "/incr"), {
-    status: 500,
-    body: { error: "count is <float64>" },
-  });
-  // LoadSessionBySessionId leaves Values nil and JSONSerializer writes into it: Go panics.
-  const { status, body } = await get(peer, new CookieJar(), `/load?id=${id}`);
-  assert.is(status, 500);
-  assert.match((body as { error: string }).error, /panic: assignment to entry in nil map/);
-});
+liveTest(
+  "-serializer json: values come back as JSON types (count is float64)",
+  async ({ redis, peerOn }) => {
+    const peer = await peerOn("-serializer", "json");
+    if (!peer) return;
+    const { jar, id } = await login(peer);
+    const stored = JSON.parse((await redis.command("GET", `session_${id}`)) as string);
+    assert.equal(stored, { _flash: ["Welcome, ann!"], user: "ann" });
+    assert.equal(await get(peer, jar, "/set?key=count&type=int&value=1"), {
+      status: 200,
+      body: { ok: true },
+    });
+    assert.equal(await get(peer, jar, "/incr"), {
+      status: 500,
+      body: { error: "count is <float64>" },
+    });
+    // LoadSessionBySessionId leaves Values nil and JSONSerializer writes into it: Go panics.
+    const { status, body } = await get(peer, new CookieJar(), `/load?id=${id}`);
+    assert.is(status, 500);
+    assert.match((body as { error: string }).error, /panic: assignment to entry in nil map/);
+  },
+);
 
-Redis("-serializer msgpack: ints come back as the narrowest Go type", async () => {
-  const peer = await peerOn("-serializer", "msgpack");
-  if (!peer || !redis) return;
-  const { jar, id } = await login(peer);
-  await get(peer, jar, "/set?key=count&type=int&value=1");
-  await get(peer, jar, "/set?key=big&type=int&value=300");
-  await get(peer, jar, "/set?key=t&type=time&value=2024-01-02T03:04:05.5Z");
-  assert.equal(await get(peer, jar, "/incr"), { status: 500, body: { error: "count is <int8>" } });
-  const dump = entries((await get(peer, new CookieJar(), `/load?id=${id}`)).body);
-  assert.equal(dump.get("big"), { t: "uint16", v: "300" });
-  assert.equal(dump.get("t"), { t: "time.Time", v: "2024-01-02T03:04:05.5Z UTC" });
-  assert.equal(dump.get("_flash"), {
-    t: "[]interface {}",
-    v: [{ t: "string", v: "Welcome, ann!" }],
-  });
-  const raw = Buffer.from((await redis.command("GET", `session_${id}`)) as string, "latin1");
-  assert.is(raw[0] & 0xf0, 0x80, "a msgpack fixmap");
-});
+liveTest(
+  "-serializer msgpack: ints come back as the narrowest Go type",
+  async ({ redis, peerOn }) => {
+    const peer = await peerOn("-serializer", "msgpack");
+    if (!peer) return;
+    const { jar, id } = await login(peer);
+    await get(peer, jar, "/set?key=count&type=int&value=1");
+    await get(peer, jar, "/set?key=big&type=int&value=300");
+    await get(peer, jar, "/set?key=t&type=time&value=2024-01-02T03:04:05.5Z");
+    assert.equal(await get(peer, jar, "/incr"), {
+      status: 500,
+      body: { error: "count is <int8>" },
+    });
+    const dump = entries((await get(peer, new CookieJar(), `/load?id=${id}`)).body);
+    assert.equal(dump.get("big"), { t: "uint16", v: "300" });
+    assert.equal(dump.get("t"), { t: "time.Time", v: "2024-01-02T03:04:05.5Z UTC" });
+    assert.equal(dump.get("_flash"), {
+      t: "[]interface {}",
+      v: [{ t: "string", v: "Welcome, ann!" }],
+    });
+    const raw = Buffer.from((await redis.command("GET", `session_${id}`)) as string, "latin1");
+    assert.is(raw[0] & 0xf0, 0x80, "a msgpack fixmap");
+  },
+);
 
-Redis("password and Unix socket; a wrong password stops the peer at start", async () => {
-  const secured = await startRedis({ password: "s3cret", unixSocket: true });
-  if (!secured) return;
-  try {
+Redis.run();
+
+const Secured = liveRedis(
+  "peer: redis store with a password",
+  { password: "s3cret", unixSocket: true },
+  async ({ redis, addr, defer }) => ({ secured: redis, addr, start: peerStarter(defer) }),
+);
+
+Secured.liveTest(
+  "password and Unix socket; a wrong password stops the peer at start",
+  async ({ secured, addr, start }) => {
     const args = ["-store", "redis", "-password", "s3cret"];
-    const tcp = await startPeer([...args, "-redis", `127.0.0.1:${secured.port}`]);
+    const tcp = await start([...args, "-redis", addr]);
     if (!tcp) return;
-    peers.push(tcp);
     const { id } = await login(tcp);
     assert.is(await secured.command("EXISTS", `session_${id}`), 1);
 
-    const unix = await startPeer([...args, "-redis", secured.socketPath!]);
-    if (unix) peers.push(unix);
+    const unix = await start([...args, "-redis", secured.socketPath!]);
     const viaSocket = await login(unix!, "bob");
     assert.is(await secured.command("EXISTS", `session_${viaSocket.id}`), 1);
 
-    await startPeer(["-store", "redis", "-redis", `127.0.0.1:${secured.port}`, "-password", "x"])
+    await startPeer(["-store", "redis", "-redis", addr, "-password", "x"])
       .then(() => assert.unreachable("must not start"))
       .catch((e: Error) => assert.match(e.message, /WRONGPASS|invalid password/));
-  } finally {
-    await secured.stop();
-  }
-});
+  },
+);
 
-Redis.run();
+Secured.T.run();

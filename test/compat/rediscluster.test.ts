@@ -7,11 +7,10 @@
  * Pinned (rediscluster/redisc_store.go v1.0.3): load reports a missing key as go-redis's Nil
  * error, which LoadSessionBySessionId returns as an error (the peer answers 404 for it).
  */
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { CookieJar } from "../support/cookieJar.ts";
+import { liveRedisCluster } from "../support/liveRedis.ts";
 import { type Peer, startPeer } from "../support/peer.ts";
-import { type RedisCluster, startRedisCluster } from "../support/redisServer.ts";
 
 type Typed = { t: string; v?: unknown };
 type Reply = { status: number; body: unknown };
@@ -22,90 +21,91 @@ function entries(dump: unknown): Map<string, Typed> {
   return out;
 }
 
-const Cluster = suite("peer: rediscluster store");
-let cluster: RedisCluster | null = null;
-let peer: Peer | null = null;
-
-async function get(jar: CookieJar, path: string): Promise<Reply> {
-  const res = await jar.fetch(`${peer!.url}${path}`);
+async function get(peer: Peer, jar: CookieJar, path: string): Promise<Reply> {
+  const res = await jar.fetch(`${peer.url}${path}`);
   return { status: res.status, body: await res.json() };
 }
 
-Cluster.before(async () => {
-  cluster = await startRedisCluster();
-  if (!cluster) return;
-  const masters = await cluster.masters();
-  const addrs = masters.map((n) => `${n.host}:${n.port}`).join(",");
-  peer = await startPeer(["-store", "rediscluster", "-redis", addrs]);
-});
+// The peer is null without Go: the helper's own test runs all the same.
+const { T: Cluster, liveTest } = liveRedisCluster(
+  "peer: rediscluster store",
+  {},
+  async ({ cluster, defer }) => {
+    const masters = await cluster.masters();
+    const addrs = masters.map((n) => `${n.host}:${n.port}`).join(",");
+    const peer = await startPeer(["-store", "rediscluster", "-redis", addrs]);
+    if (peer) defer(() => peer.stop());
+    return { cluster, peer };
+  },
+);
 
-Cluster.after(async () => {
-  await peer?.stop();
-  await cluster?.stop();
-});
+liveTest(
+  "the helper: 3 masters with one synced replica each, MOVED followed",
+  async ({ cluster }) => {
+    assert.is(cluster.nodes.length, 6);
+    const masters = await cluster.masters();
+    assert.is(masters.length, 3);
+    for (const m of masters) {
+      const replicas = await cluster.replicasOf(m);
+      assert.is(replicas.length, 1, `replicas of ${m.port}`);
+      const info = String(await cluster.command(replicas[0], "INFO", "replication"));
+      assert.match(info, /master_link_status:up/);
+    }
+    for (const key of ["a", "b", "c", "d"]) {
+      assert.is(await cluster.commandRouted("SET", key, key.toUpperCase()), "OK");
+      assert.is(await cluster.commandRouted("GET", key), key.toUpperCase());
+      const owner = await cluster.masterOf(key);
+      assert.is(await cluster.command(owner, "GET", key), key.toUpperCase());
+    }
+  },
+);
 
-Cluster("the helper: 3 masters with one synced replica each, MOVED followed", async () => {
-  if (!cluster) return;
-  assert.is(cluster.nodes.length, 6);
-  const masters = await cluster.masters();
-  assert.is(masters.length, 3);
-  for (const m of masters) {
-    const replicas = await cluster.replicasOf(m);
-    assert.is(replicas.length, 1, `replicas of ${m.port}`);
-    const info = String(await cluster.command(replicas[0], "INFO", "replication"));
-    assert.match(info, /master_link_status:up/);
-  }
-  for (const key of ["a", "b", "c", "d"]) {
-    assert.is(await cluster.commandRouted("SET", key, key.toUpperCase()), "OK");
-    assert.is(await cluster.commandRouted("GET", key), key.toUpperCase());
-    const owner = await cluster.masterOf(key);
-    assert.is(await cluster.command(owner, "GET", key), key.toUpperCase());
-  }
-});
+liveTest(
+  "session_<ID> with TTL 86400*30, load, save without context, logout",
+  async ({ cluster, peer }) => {
+    if (!peer) return;
+    const jar = new CookieJar();
+    assert.equal(await get(peer, jar, "/login?user=ann"), { status: 200, body: { user: "ann" } });
+    const { id } = (await get(peer, jar, "/id")).body as { id: string };
+    assert.match(id, /^[A-Z2-7]{52}$/);
+    const key = `session_${id}`;
+    const ttl = (await cluster.commandRouted("TTL", key)) as number;
+    assert.ok(ttl > 2592000 - 10 && ttl <= 2592000, `ttl ${ttl}`);
 
-Cluster("session_<ID> with TTL 86400*30, load, save without context, logout", async () => {
-  if (!cluster || !peer) return;
+    assert.equal(await get(peer, jar, "/home"), {
+      status: 200,
+      body: { user: "ann", count: 1, flashes: ["Welcome, ann!"] },
+    });
+    assert.equal(entries((await get(peer, new CookieJar(), `/load?id=${id}`)).body).get("count"), {
+      t: "int",
+      v: "1",
+    });
+    assert.equal(await get(peer, new CookieJar(), "/load?id=NOSUCHID"), {
+      status: 404,
+      body: { error: "not found" },
+    });
+    assert.equal(await get(peer, new CookieJar(), `/savewithoutcontext?id=${id}&key=k&value=5`), {
+      status: 200,
+      body: { ok: true },
+    });
+    assert.equal(entries((await get(peer, jar, "/dump")).body).get("k"), { t: "int", v: "5" });
+
+    assert.equal(await get(peer, jar, "/logout"), { status: 200, body: { ok: true } });
+    assert.is(await cluster.commandRouted("EXISTS", key), 0);
+    assert.is(jar.get("mysession"), undefined);
+  },
+);
+
+liveTest("a session survives the failover of the master holding it", async ({ cluster, peer }) => {
+  if (!peer) return;
   const jar = new CookieJar();
-  assert.equal(await get(jar, "/login?user=ann"), { status: 200, body: { user: "ann" } });
-  const { id } = (await get(jar, "/id")).body as { id: string };
-  assert.match(id, /^[A-Z2-7]{52}$/);
-  const key = `session_${id}`;
-  const ttl = (await cluster.commandRouted("TTL", key)) as number;
-  assert.ok(ttl > 2592000 - 10 && ttl <= 2592000, `ttl ${ttl}`);
-
-  assert.equal(await get(jar, "/home"), {
-    status: 200,
-    body: { user: "ann", count: 1, flashes: ["Welcome, ann!"] },
-  });
-  assert.equal(entries((await get(new CookieJar(), `/load?id=${id}`)).body).get("count"), {
-    t: "int",
-    v: "1",
-  });
-  assert.equal(await get(new CookieJar(), "/load?id=NOSUCHID"), {
-    status: 404,
-    body: { error: "not found" },
-  });
-  assert.equal(await get(new CookieJar(), `/savewithoutcontext?id=${id}&key=k&value=5`), {
-    status: 200,
-    body: { ok: true },
-  });
-  assert.equal(entries((await get(jar, "/dump")).body).get("k"), { t: "int", v: "5" });
-
-  assert.equal(await get(jar, "/logout"), { status: 200, body: { ok: true } });
-  assert.is(await cluster.commandRouted("EXISTS", key), 0);
-  assert.is(jar.get("mysession"), undefined);
-});
-
-Cluster("a session survives the failover of the master holding it", async () => {
-  if (!cluster || !peer) return;
-  const jar = new CookieJar();
-  await get(jar, "/login?user=bob");
-  assert.equal((await get(jar, "/home")).body, {
+  await get(peer, jar, "/login?user=bob");
+  assert.equal((await get(peer, jar, "/home")).body, {
     user: "bob",
     count: 1,
     flashes: ["Welcome, bob!"],
   });
-  const { id } = (await get(jar, "/id")).body as { id: string };
+  const { id } = (await get(peer, jar, "/id")).body as { id: string };
   const owner = await cluster.masterOf(`session_${id}`);
   assert.is(await cluster.command(owner, "WAIT", 1, 2000), 1, "the replica has the write");
 
@@ -120,7 +120,7 @@ Cluster("a session survives the failover of the master holding it", async () => 
   let last: Reply = { status: 0, body: null };
   for (let i = 0; i < 240 && last.status !== 200; i++) {
     if (i > 0) await new Promise((r) => setTimeout(r, 250));
-    last = await get(jar, "/home");
+    last = await get(peer, jar, "/home");
     statuses.push(last.status);
   }
   assert.equal(

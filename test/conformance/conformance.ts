@@ -19,9 +19,9 @@ import { Many, New } from "../../src/sessions/middleware.ts";
 import { SameSite } from "../../src/sessions/Options.ts";
 import type { RequestSession } from "../../src/sessions/RequestSession.ts";
 import type { Store } from "../../src/sessions/Store.ts";
-import { serve } from "../sessions/serve.ts";
 import { captureLogAsync } from "../support/captureLog.ts";
 import { CookieJar, parseSetCookie } from "../support/cookieJar.ts";
+import { serve } from "../support/serve.ts";
 
 const sessionName = "mysession";
 const ok = "ok";
@@ -69,10 +69,22 @@ export function runConformance(
   cleanup?: (store: Store) => void | Promise<void>,
 ): void {
   const t = suite(`conformance: ${storeName}`);
+  conformanceTests(t, newStore, cleanup);
+  t.run();
+}
 
+/**
+ * Adds the suite's tests with `t`, e.g. a live Redis suite's `liveTest`: `newStore` makes a
+ * fresh store per test from the test's context, and `cleanup` runs after each test with it.
+ */
+export function conformanceTests<Ctx>(
+  t: (title: string, fn: (ctx: Ctx) => Promise<void>) => void,
+  newStore: (ctx: Ctx) => Store | Promise<Store>,
+  cleanup?: (store: Store) => void | Promise<void>,
+): void {
   /** Runs `fn` with a fresh store and cleans up after it. */
-  async function withStore(fn: (store: Store) => Promise<void>): Promise<void> {
-    const store = await newStore();
+  async function withStore(ctx: Ctx, fn: (store: Store) => Promise<void>): Promise<void> {
+    const store = await newStore(ctx);
     try {
       await fn(store);
     } finally {
@@ -80,8 +92,8 @@ export function runConformance(
     }
   }
 
-  t("GetSet: a value set on one request is there on the next", () =>
-    withStore(async (store) => {
+  t("GetSet: a value set on one request is there on the next", (ctx) =>
+    withStore(ctx, async (store) => {
       const srv = await app(New(sessionName, store), {
         "/set": async (req) => {
           const session = Default(req);
@@ -105,8 +117,8 @@ export function runConformance(
     }),
   );
 
-  t("DeleteKey: a deleted value is gone on the next request", () =>
-    withStore(async (store) => {
+  t("DeleteKey: a deleted value is gone on the next request", (ctx) =>
+    withStore(ctx, async (store) => {
       const srv = await app(New(sessionName, store), {
         "/set": async (req) => {
           Default(req).Set("key", ok);
@@ -133,8 +145,8 @@ export function runConformance(
     }),
   );
 
-  t("Flashes: one flash is read once, then there are none", () =>
-    withStore(async (store) => {
+  t("Flashes: one flash is read once, then there are none", (ctx) =>
+    withStore(ctx, async (store) => {
       const srv = await app(New(sessionName, store), {
         "/set": async (req) => {
           Default(req).AddFlash(ok);
@@ -161,8 +173,8 @@ export function runConformance(
     }),
   );
 
-  t("Clear: values set then cleared are not saved", () =>
-    withStore(async (store) => {
+  t("Clear: values set then cleared are not saved", (ctx) =>
+    withStore(ctx, async (store) => {
       const data: Record<string, string> = { key: "val", foo: "bar" };
       const srv = await app(New(sessionName, store), {
         "/set": async (req) => {
@@ -192,8 +204,8 @@ export function runConformance(
     }),
   );
 
-  t("Options: store and session options reach the Set-Cookie header; MaxAge -1 expires", () =>
-    withStore(async (store) => {
+  t("Options: store and session options reach the Set-Cookie header; MaxAge -1 expires", (ctx) =>
+    withStore(ctx, async (store) => {
       store.Options({ Domain: "localhost" });
       const srv = await app(New(sessionName, store), {
         "/domain": async (req) => {
@@ -264,8 +276,8 @@ export function runConformance(
     }),
   );
 
-  t("Many: two sessions of one store, each with its own cookie", () =>
-    withStore(async (store) => {
+  t("Many: two sessions of one store, each with its own cookie", (ctx) =>
+    withStore(ctx, async (store) => {
       const srv = await app(Many(["a", "b"], store), {
         "/set": async (req) => {
           const sessionA = DefaultMany(req, "a");
@@ -298,8 +310,8 @@ export function runConformance(
     }),
   );
 
-  t("a counter survives many requests; IsNew only on the first", () =>
-    withStore(async (store) => {
+  t("a counter survives many requests; IsNew only on the first", (ctx) =>
+    withStore(ctx, async (store) => {
       const srv = await app(New(sessionName, store), {
         "/incr": async (req) => {
           const session = Default(req);
@@ -321,8 +333,8 @@ export function runConformance(
     }),
   );
 
-  t("a bad cookie gives a new empty session and a logged error; the request succeeds", () =>
-    withStore(async (store) => {
+  t("a bad cookie gives a new empty session and a logged error; the request succeeds", (ctx) =>
+    withStore(ctx, async (store) => {
       const srv = await app(New(sessionName, store), {
         "/set": async (req) => {
           Default(req).Set("key", ok);
@@ -365,6 +377,4 @@ export function runConformance(
       }
     }),
   );
-
-  t.run();
 }

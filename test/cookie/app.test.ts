@@ -10,8 +10,8 @@ import * as assert from "uvu/assert";
 import { createApp, storeFromEnv } from "../../examples/app.ts";
 import { CookieStore } from "../../src/cookie/CookieStore.ts";
 import { NewStore } from "../../src/cookie/index.ts";
-import { serve } from "../sessions/serve.ts";
 import { CookieJar } from "../support/cookieJar.ts";
+import { serve } from "../support/serve.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 

@@ -5,63 +5,37 @@
  * logged in on one service is logged in on the other, the visit count goes on across both, and
  * a logout on either logs out of both. Skipped without Go or redis-server.
  */
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { createApp, storeFromEnv } from "../../examples/app.ts";
 import { RediStore } from "../../src/redis/index.ts";
 import { Store as ClusterStore } from "../../src/rediscluster/index.ts";
 import type { Store } from "../../src/sessions/Store.ts";
-import { serve } from "../sessions/serve.ts";
 import { CookieJar } from "../support/cookieJar.ts";
-import { startPeer } from "../support/peer.ts";
-import { startRedis, startRedisCluster } from "../support/redisServer.ts";
+import { type Live, type LiveSuite, liveRedis, liveRedisCluster } from "../support/liveRedis.ts";
+import { serve } from "../support/serve.ts";
 
-/** The two services of one deployment, and how to take it down. */
+/** The two services of one deployment. */
 interface Deployment {
   go: string;
   node: string;
   store: Store;
-  stop(): Promise<void>;
 }
 
 /**
  * Starts the Go peer with `peerArgs` and the Node app with `env` (as `npm start` reads it)
- * on a running Redis; null (skipped) without Go. `stopRedis` runs last, also when the start
- * fails.
+ * on a running Redis; both are stopped after the suite.
  */
 async function deploy(
+  { startPeer, defer }: Live,
   peerArgs: string[],
   env: NodeJS.ProcessEnv,
-  stopRedis: () => Promise<void>,
-): Promise<Deployment | null> {
-  const peer = await startPeer(peerArgs).catch(async (err) => {
-    await stopRedis();
-    throw err;
-  });
-  if (!peer) {
-    await stopRedis();
-    return null;
-  }
-  let store: Store;
-  try {
-    store = await storeFromEnv(env);
-  } catch (err) {
-    await peer.stop();
-    await stopRedis();
-    throw err;
-  }
+): Promise<Deployment> {
+  const peer = await startPeer(peerArgs);
+  const store = await storeFromEnv(env);
+  defer(() => (store as RediStore | ClusterStore).Close());
   const app = await serve(createApp(store));
-  return {
-    go: peer.url,
-    node: app.url,
-    store,
-    async stop() {
-      await app.close();
-      await (store as RediStore | ClusterStore).Close();
-      await peer.stop();
-      await stopRedis();
-    },
-  };
+  defer(app.close);
+  return { go: peer.url, node: app.url, store };
 }
 
 /** GET `path` on `base` with the jar: [status, JSON body]. */
@@ -70,23 +44,11 @@ async function get(jar: CookieJar, base: string, path: string): Promise<[number,
   return [res.status, await res.json()];
 }
 
-function distributedSuite(
-  title: string,
+/** The tests of one deployment, on the suite that deploys it. */
+function distributedTests(
+  { T, liveTest: live }: LiveSuite<Deployment>,
   storeClass: typeof RediStore | typeof ClusterStore,
-  start: () => Promise<Deployment | null>,
 ) {
-  const T = suite<{ d?: Deployment }>(title);
-  T.before(async (ctx) => {
-    ctx.d = (await start()) ?? undefined;
-  });
-  T.after(async (ctx) => {
-    await ctx.d?.stop();
-  });
-  const live = (name: string, fn: (d: Deployment) => Promise<void>) =>
-    T(name, async (ctx) => {
-      if (ctx.d) await fn(ctx.d);
-    });
-
   live("storeFromEnv built the Redis store the environment names", async ({ store }) => {
     assert.instance(store, storeClass);
   });
@@ -131,22 +93,26 @@ function distributedSuite(
   return T;
 }
 
-distributedSuite("examples: distributed demo on one Redis", RediStore, async () => {
-  const redis = await startRedis();
-  if (!redis) return null;
-  const addr = `${redis.host}:${redis.port}`;
-  return deploy(["-store", "redis", "-redis", addr], { REDIS_ADDR: addr }, redis.stop);
-}).run();
+distributedTests(
+  liveRedis("examples: distributed demo on one Redis", ({ addr, ...live }) =>
+    deploy(live, ["-store", "redis", "-redis", addr], { REDIS_ADDR: addr }),
+  ),
+  RediStore,
+).run();
 
-distributedSuite("examples: distributed demo on one Redis Cluster", ClusterStore, async () => {
-  const cluster = await startRedisCluster({ replicas: false });
-  if (!cluster) return null;
-  const addrs = cluster.nodes.map((n) => `${n.host}:${n.port}`).join(",");
-  // With a block key on both sides too: the cookie is encrypted, the Redis keys are the same.
-  const blockKey = "0123456789abcdef";
-  return deploy(
-    ["-store", "rediscluster", "-redis", addrs, "-block-key", blockKey],
-    { REDIS_CLUSTER: addrs, SESSION_BLOCK_KEY: blockKey },
-    cluster.stop,
-  );
-}).run();
+distributedTests(
+  liveRedisCluster(
+    "examples: distributed demo on one Redis Cluster",
+    { replicas: false },
+    ({ addrs, ...live }) => {
+      const seeds = addrs.join(",");
+      // With a block key on both sides too: the cookie is encrypted, the Redis keys are the same.
+      const blockKey = "0123456789abcdef";
+      return deploy(live, ["-store", "rediscluster", "-redis", seeds, "-block-key", blockKey], {
+        REDIS_CLUSTER: seeds,
+        SESSION_BLOCK_KEY: blockKey,
+      });
+    },
+  ),
+  ClusterStore,
+).run();

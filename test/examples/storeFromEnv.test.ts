@@ -10,15 +10,14 @@ import { IncomingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { storeFromEnv } from "../../examples/app.ts";
 import { CookieStore } from "../../src/cookie/CookieStore.ts";
 import { RediStore } from "../../src/redis/index.ts";
 import type { Store } from "../../src/sessions/Store.ts";
 import { CookieJar } from "../support/cookieJar.ts";
+import { liveRedis } from "../support/liveRedis.ts";
 import { freePort } from "../support/ports.ts";
-import { type RedisServer, startRedis } from "../support/redisServer.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const name = "mysession";
@@ -52,15 +51,11 @@ async function rejects(p: Promise<unknown>, re: RegExp): Promise<void> {
   assert.unreachable(`expected a rejection matching ${re}`);
 }
 
-const T = suite<{ redis?: RedisServer }>("examples: storeFromEnv");
-
-T.before(async (ctx) => {
-  ctx.redis = (await startRedis({ password: "pw d", unixSocket: true })) ?? undefined;
-});
-
-T.after(async (ctx) => {
-  await ctx.redis?.stop();
-});
+const { T, liveTest } = liveRedis(
+  "examples: storeFromEnv",
+  { password: "pw d", unixSocket: true },
+  async ({ redis }) => ({ redis }),
+);
 
 T("no Redis variable: the cookie store, with SESSION_HASH_KEY and SESSION_BLOCK_KEY", async () => {
   const env = { SESSION_HASH_KEY: "k1", SESSION_BLOCK_KEY: "0123456789abcdef" };
@@ -96,8 +91,7 @@ T("unreachable Redis: the store rejects with the address", async () => {
   );
 });
 
-T("REDIS_ADDR host:port with REDIS_PASSWORD, and a Unix socket path", async ({ redis }) => {
-  if (!redis) return;
+liveTest("REDIS_ADDR host:port with REDIS_PASSWORD, and a Unix socket path", async ({ redis }) => {
   const cases = [`${redis.host}:${redis.port}`, redis.socketPath!];
   for (const REDIS_ADDR of cases) {
     await rejects(storeFromEnv({ REDIS_ADDR }), /NOAUTH|WRONGPASS|Authentication/i);
@@ -121,8 +115,7 @@ T("REDIS_ADDR host:port with REDIS_PASSWORD, and a Unix socket path", async ({ r
   assert.is(await redis.command("DBSIZE"), cases.length);
 });
 
-T("REDIS_URL: the password and the db index from the URL", async ({ redis }) => {
-  if (!redis) return;
+liveTest("REDIS_URL: the password and the db index from the URL", async ({ redis }) => {
   const base = `redis://:${encodeURIComponent("pw d")}@${redis.host}:${redis.port}`;
   await rejects(
     storeFromEnv({ REDIS_URL: `redis://${redis.host}:${redis.port}/1` }),
@@ -166,23 +159,25 @@ async function npmStart(env: Record<string, string>): Promise<{ proc: ChildProce
   return { proc, url };
 }
 
-T("npm start on REDIS_ADDR: sessions in Redis; SIGTERM closes it cleanly", async ({ redis }) => {
-  if (!redis) return;
-  const { proc, url } = await npmStart({ REDIS_ADDR: redis.socketPath!, REDIS_PASSWORD: "pw d" });
-  const exited = once(proc, "exit");
-  try {
-    const jar = new CookieJar();
-    const before = Number(await redis.command("DBSIZE"));
-    assert.equal(await (await jar.fetch(`${url}/login?user=eve`)).json(), { user: "eve" });
-    const { id } = (await (await jar.fetch(`${url}/id`)).json()) as { id: string };
-    assert.match(id, /^[A-Z2-7]{52}$/);
-    assert.is(await redis.command("EXISTS", `session_${id}`), 1);
-    assert.is(Number(await redis.command("DBSIZE")), before + 1);
-  } finally {
-    proc.kill("SIGTERM");
-  }
-  assert.equal(await exited, [0, null], "exits by itself once the server and Redis are closed");
-});
+liveTest(
+  "npm start on REDIS_ADDR: sessions in Redis; SIGTERM closes it cleanly",
+  async ({ redis }) => {
+    const { proc, url } = await npmStart({ REDIS_ADDR: redis.socketPath!, REDIS_PASSWORD: "pw d" });
+    const exited = once(proc, "exit");
+    try {
+      const jar = new CookieJar();
+      const before = Number(await redis.command("DBSIZE"));
+      assert.equal(await (await jar.fetch(`${url}/login?user=eve`)).json(), { user: "eve" });
+      const { id } = (await (await jar.fetch(`${url}/id`)).json()) as { id: string };
+      assert.match(id, /^[A-Z2-7]{52}$/);
+      assert.is(await redis.command("EXISTS", `session_${id}`), 1);
+      assert.is(Number(await redis.command("DBSIZE")), before + 1);
+    } finally {
+      proc.kill("SIGTERM");
+    }
+    assert.equal(await exited, [0, null], "exits by itself once the server and Redis are closed");
+  },
+);
 
 T("npm start with an unreachable Redis: the cause on stderr, exit code 1", async () => {
   const port = await freePort();

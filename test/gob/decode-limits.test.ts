@@ -21,7 +21,7 @@ import {
   structOf,
 } from "../../src/gob/index.ts";
 import { writeWireType } from "../../src/gob/wireType.ts";
-import { bytesOf, vectors } from "./vectors.ts";
+import { bytesOf, vectors } from "../support/gobVectors.ts";
 
 /** Decodes, expecting a GobError of `code`; returns its message. */
 function rejects(data: Uint8Array, code: "decode" | "limit", options?: DecoderOptions): string {

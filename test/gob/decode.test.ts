@@ -3,7 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { decode, encode, GobError } from "../../src/gob/index.ts";
 import { memoOf } from "../../src/gob/typeMemory.ts";
-import { bytesOf, vectors } from "./vectors.ts";
+import { bytesOf, vectors } from "../support/gobVectors.ts";
 
 test("byte slices and remembered time bytes are copies, not views of the input", () => {
   const input = Buffer.from(encode(new Map<unknown, unknown>([["b", Uint8Array.of(1, 2, 3)]])));

@@ -6,7 +6,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { decode, encode, GoType, goTypes, typed } from "../../src/gob/index.ts";
-import { bytesOf, vectors } from "./vectors.ts";
+import { bytesOf, vectors } from "../support/gobVectors.ts";
 
 function assertPristine(): void {
   const probe: Record<string, unknown> = {};

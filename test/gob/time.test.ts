@@ -4,8 +4,8 @@ import * as assert from "uvu/assert";
 import { decode, encode, GobError } from "../../src/gob/index.ts";
 import { marshalTime, unmarshalTime } from "../../src/gob/time.ts";
 import { memoOf, recordTime } from "../../src/gob/typeMemory.ts";
+import { bytesOf, vectors } from "../support/gobVectors.ts";
 import type { Typed } from "../support/tjson.ts";
-import { bytesOf, vectors } from "./vectors.ts";
 
 /** Zone offsets of the time vectors (compat/gobtypes), in seconds east of UTC; null for UTC. */
 const offsets: Record<string, number | null> = {

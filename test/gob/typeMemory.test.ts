@@ -17,7 +17,7 @@ import {
 } from "../../src/gob/index.ts";
 import { nameOf } from "../../src/gob/registry.ts";
 import { memoOf } from "../../src/gob/typeMemory.ts";
-import { bytesOf, vectors } from "./vectors.ts";
+import { bytesOf, vectors } from "../support/gobVectors.ts";
 
 /**
  * Vectors whose types are only map[interface {}]interface {} and []interface {}: Go's

@@ -2,8 +2,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Decoder, decode } from "../../src/gob/index.ts";
+import { bytesOf, typedOptions, vectors } from "../support/gobVectors.ts";
 import { fromTyped, sameValue, show } from "../support/tjson.ts";
-import { bytesOf, typedOptions, vectors } from "./vectors.ts";
 
 test("the vector file has its cases and streams", () => {
   assert.ok(vectors.cases.length >= 30, `${vectors.cases.length} cases`);

@@ -1,6 +1,6 @@
 /**
  * marshalJSON: what Go's json Encoder writes (its exact bytes for random values are
- * proven against Go in live.test.ts); here the properties that hold without Go.
+ * proven against Go in test/interop/securecookie.test.ts); here the properties that hold without Go.
  */
 import fc from "fast-check";
 import { test } from "uvu";

@@ -8,10 +8,10 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { createApp } from "../../examples/app.ts";
 import { NewStore } from "../../src/cookie/index.ts";
-import { type Served, serve } from "../sessions/serve.ts";
 import { captureLogAsync } from "../support/captureLog.ts";
 import { CookieJar } from "../support/cookieJar.ts";
 import { type Peer, startPeer } from "../support/peer.ts";
+import { type Served, serve } from "../support/serve.ts";
 import {
   KEYS,
   type KeyPair,

@@ -13,9 +13,9 @@
 import * as assert from "uvu/assert";
 import { createApp } from "../../examples/app.ts";
 import { NewStore } from "../../src/cookie/index.ts";
-import { type Served, serve } from "../sessions/serve.ts";
 import type { CookieJar } from "../support/cookieJar.ts";
 import { type Peer, startPeer } from "../support/peer.ts";
+import { type Served, serve } from "../support/serve.ts";
 
 /** A securecookie key pair as the peer's flags take it (text keys). */
 export interface KeyPair {

@@ -9,9 +9,9 @@ import * as assert from "uvu/assert";
 import { createApp } from "../../examples/app.ts";
 import { NewStore } from "../../src/cookie/index.ts";
 import { SetLogger } from "../../src/sessions/logger.ts";
-import { serve } from "../sessions/serve.ts";
 import { CookieJar, parseSetCookie } from "../support/cookieJar.ts";
 import { type Peer, startPeer } from "../support/peer.ts";
+import { serve } from "../support/serve.ts";
 
 interface Side {
   url: string;

@@ -39,7 +39,7 @@ import {
   uint64,
   uintptr,
 } from "../../src/gob/index.ts";
-import { base64, bytesOf, typedOptions, vectors } from "../gob/vectors.ts";
+import { base64, bytesOf, typedOptions, vectors } from "../support/gobVectors.ts";
 import { GoCodec } from "../support/gocodec.ts";
 import type { Typed } from "../support/tjson.ts";
 import { assertFreshTyped, fromTyped } from "../support/tjson.ts";

@@ -12,9 +12,9 @@ import { JSONSerializer } from "../../src/serializers/JSONSerializer.ts";
 import { MsgpackSerializer } from "../../src/serializers/MsgpackSerializer.ts";
 import type { SessionSerializer as Serializer } from "../../src/serializers/SessionSerializer.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
-import { MemoryStore } from "../sessions/memoryStore.ts";
 import { CookieJar } from "../support/cookieJar.ts";
 import { liveRedis } from "../support/liveRedis.ts";
+import { MemoryStore } from "../support/memoryStore.ts";
 import type { Peer } from "../support/peer.ts";
 
 type Typed = { t: string; v?: unknown };

@@ -1,35 +1,27 @@
 /**
- * The Redis store against a real redis-server: wire bytes (ID, key, TTL, value, cookie), the
- * save/load/delete rules of hertz-contrib/sessions v1.0.3 `redis/redistore.go`, its quirks, and
- * the helpers of `redis/redis.go`.
+ * The Redis store against a real redis-server: the tests it shares with the Redis Cluster
+ * store (support/redisStoreSuite.ts: wire bytes, deletion, maxLength, the context-free calls,
+ * Options), then the save/load/delete rules of hertz-contrib/sessions v1.0.3
+ * `redis/redistore.go` and its quirks, and the helpers of `redis/redis.go`.
  */
 import { type IncomingMessage, ServerResponse } from "node:http";
 import { Redis } from "ioredis";
 import * as assert from "uvu/assert";
-import { decode as gobDecode } from "../../src/gob/index.ts";
 import {
   DefaultClientOptions,
   GetRedisStore,
-  LoadSessionBySessionId,
   NewStore,
   NewStoreWithClient,
   NewStoreWithDB,
-  SaveSessionWithoutContext,
   SetKeyPrefix,
 } from "../../src/redis/index.ts";
-import {
-  CodecsFromPairs,
-  DecodeMulti,
-  EncodeMulti,
-  type SecureCookie,
-} from "../../src/securecookie/index.ts";
+import { CodecsFromPairs, EncodeMulti } from "../../src/securecookie/index.ts";
 import {
   GobSerializer,
   JSONSerializer,
   MsgpackSerializer,
   type Serializer,
 } from "../../src/serializers/index.ts";
-import { newCookie } from "../../src/sessions/cookieHeader.ts";
 import { Default } from "../../src/sessions/defaultSession.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { New } from "../../src/sessions/middleware.ts";
@@ -37,62 +29,21 @@ import type { Store } from "../../src/sessions/Store.ts";
 import { captureLogAsync } from "../support/captureLog.ts";
 import { request, setCookies } from "../support/fakeHttp.ts";
 import { liveRedis } from "../support/liveRedis.ts";
-import { startRedis } from "../support/redisServer.ts";
-import { get, hashKey, name, pair, save } from "../support/storeCalls.ts";
+import { redisStoreTests } from "../support/redisStoreSuite.ts";
+import { backdated, get, hashKey, name, pair, rejects, save } from "../support/storeCalls.ts";
 
 const { T, liveTest } = liveRedis("redis/RediStore", async ({ redis, addr, defer }) => {
   const store = GetRedisStore(await NewStore(10, "tcp", addr, "", hashKey));
-  /** The stores the tests open, closed after the suite. */
-  const stores: Store[] = [store];
-  defer(async () => {
-    for (const s of stores) await GetRedisStore(s).Close();
-  });
-  return { redis, store, stores };
+  defer(() => store.Close());
+  return {
+    redis,
+    store,
+    command: redis.command,
+    open: async () => GetRedisStore(await NewStore(1, "tcp", addr, "", hashKey)),
+  };
 });
 
-liveTest("store defaults are Go's NewRediStoreWithPool", async ({ store }) => {
-  assert.equal(store.Opts, { Path: "/", MaxAge: 86400 * 30 });
-  assert.is(store.DefaultMaxAge, 1200);
-  assert.is(store.Codecs.length, 1);
-});
-
-liveTest(
-  "Save writes ID, key, TTL, gob value and cookie exactly as Go",
-  async ({ redis, store }) => {
-    const { session, err } = await get(store);
-    assert.is(err, null);
-    assert.ok(session.IsNew);
-    assert.is(session.ID, "");
-    session.Values.set("user", "ann");
-    session.Values.set("count", 3);
-    const header = await save(store, session);
-
-    // ID: unpadded std base32 of 32 bytes.
-    assert.match(session.ID, /^[A-Z2-7]{52}$/);
-    const raw = Buffer.from(base32Decode(session.ID));
-    assert.is(raw.length, 32);
-
-    // Key and TTL (SETEX with Options.MaxAge = 30 days).
-    const ttl = Number(await redis.command("TTL", `session_${session.ID}`));
-    assert.ok(ttl > 86400 * 30 - 5 && ttl <= 86400 * 30, `TTL ${ttl}`);
-
-    // Value: gob of the session map.
-    const value = await redis.command("GET", `session_${session.ID}`);
-    const decoded = gobDecode(Buffer.from(String(value), "latin1")) as Map<unknown, unknown>;
-    assert.instance(decoded, Map);
-    assert.equal([...decoded.entries()].sort(), [
-      ["count", 3],
-      ["user", "ann"],
-    ]);
-
-    // Cookie: securecookie of the gob-encoded ID, with the session's options.
-    const cookieValue = pair(header).slice(name.length + 1);
-    assert.is(DecodeMulti(name, cookieValue, ...CodecsFromPairs(hashKey)), session.ID);
-    assert.match(header, /; Path=\/; Expires=[^;]+ GMT; Max-Age=2592000$/);
-    const expected = newCookie(name, cookieValue, session.Options);
-    assert.is(header.replace(/Expires=[^;]+/, ""), expected.replace(/Expires=[^;]+/, ""));
-  },
-);
+redisStoreTests(liveTest, "NewRediStoreWithPool");
 
 liveTest("a saved session loads back with its values and ID, not new", async ({ store }) => {
   const { session } = await get(store);
@@ -169,22 +120,6 @@ liveTest(
   },
 );
 
-liveTest("MaxAge < 0: DEL the key and an expiring empty cookie", async ({ redis, store }) => {
-  const { session } = await get(store);
-  session.Values.set("x", 1);
-  const header = await save(store, session);
-  assert.is(await redis.command("EXISTS", `session_${session.ID}`), 1);
-  const { session: loaded } = await get(store, pair(header));
-  loaded.Options.MaxAge = -1;
-  const deletion = await save(store, loaded);
-  assert.is(await redis.command("EXISTS", `session_${session.ID}`), 0);
-  assert.is(deletion, `${name}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:01 GMT; Max-Age=0`);
-  const { session: after, err } = await get(store, pair(header));
-  assert.is(err, null);
-  assert.ok(after.IsNew);
-  assert.is(after.Values.size, 0);
-});
-
 liveTest(
   "Go quirk: MaxAge 0 deletes too (a session cookie is never stored)",
   async ({ redis, store }) => {
@@ -230,33 +165,6 @@ liveTest(
       1,
       "the old key is written again",
     );
-  },
-);
-
-liveTest(
-  "maxLength: Go's error text, SetMaxLength raises, negative ignored, 0 unlimited",
-  async ({ redis, store }) => {
-    const { session } = await get(store);
-    // Go's test: make([]byte, base64.StdEncoding.DecodedLen(4096*2)).
-    session.Values.set("big", new Uint8Array((4096 * 2 * 6) / 8));
-    try {
-      await rejects(() => save(store, session), /^SessionStore: the value to store is too big$/);
-      assert.is(session.ID.length, 52, "the ID is generated before the size check");
-      assert.is(await redis.command("EXISTS", `session_${session.ID}`), 0);
-      store.SetMaxLength(4096 * 3);
-      await save(store, session);
-      assert.is(await redis.command("EXISTS", `session_${session.ID}`), 1);
-      store.SetMaxLength(-1);
-      session.Values.set("big", new Uint8Array(4096 * 3));
-      await rejects(() => save(store, session), /too big/);
-      store.SetMaxLength(0);
-      session.Values.set("big", new Uint8Array(100_000));
-      await save(store, session);
-      const stored = await redis.command("STRLEN", `session_${session.ID}`);
-      assert.ok(Number(stored) > 100_000);
-    } finally {
-      store.SetMaxLength(4096);
-    }
   },
 );
 
@@ -333,51 +241,6 @@ liveTest("Get with an invalid cookie name: gorilla's error, a new session", asyn
     assert.is(err?.message, `sessions: invalid character in cookie name: ${bad}`);
   }
 });
-
-liveTest(
-  "LoadSessionBySessionId: the stored values, or null for a missing key",
-  async ({ store }) => {
-    const { session } = await get(store);
-    session.Values.set("who", "bob");
-    await save(store, session);
-    const loaded = await LoadSessionBySessionId(store, session.ID);
-    assert.ok(loaded);
-    assert.is(loaded.ID, session.ID);
-    assert.is(loaded.Values.get("who"), "bob");
-    assert.is(loaded.Name(), "");
-    assert.is(await LoadSessionBySessionId(store, "NO_SUCH_ID"), null);
-  },
-);
-
-liveTest(
-  "SaveSessionWithoutContext: SETEX with MaxAge, DefaultMaxAge when 0, no cookie",
-  async ({ redis, store }) => {
-    const s = GorillaSession.New(store, "");
-    s.Values.set("a", 1);
-    await SaveSessionWithoutContext(store, "ID_DEFAULT", s);
-    assert.is(s.ID, "ID_DEFAULT");
-    const ttl = Number(await redis.command("TTL", "session_ID_DEFAULT"));
-    assert.ok(ttl > 1195 && ttl <= 1200, `DefaultMaxAge TTL ${ttl}`);
-
-    store.DefaultMaxAge = 77;
-    try {
-      await SaveSessionWithoutContext(store, "ID_CHANGED", s);
-      const ttl77 = Number(await redis.command("TTL", "session_ID_CHANGED"));
-      assert.ok(ttl77 > 72 && ttl77 <= 77, `changed DefaultMaxAge TTL ${ttl77}`);
-    } finally {
-      store.DefaultMaxAge = 1200;
-    }
-
-    s.Options.MaxAge = 300;
-    await SaveSessionWithoutContext(store, "ID_300", s);
-    const pttl = Number(await redis.command("PTTL", "session_ID_300"));
-    assert.ok(pttl > 295_000 && pttl <= 300_000, `PTTL ${pttl}`);
-    assert.equal((await LoadSessionBySessionId(store, "ID_300"))?.Values, s.Values);
-
-    s.Options.MaxAge = -1;
-    await rejects(() => SaveSessionWithoutContext(store, "ID_NEG", s), /invalid expire time/);
-  },
-);
 
 liveTest("SetKeyPrefix (method and package helper) moves the keys", async ({ redis, store }) => {
   try {
@@ -508,34 +371,6 @@ liveTest("SetMaxAge sets the default MaxAge and the codecs' MaxAge", async ({ re
   }
 });
 
-liveTest(
-  "Options() replaces the defaults with a copy and leaves the codecs' MaxAge",
-  async ({ redis }) => {
-    const store = GetRedisStore(await NewStore(1, "tcp", `127.0.0.1:${redis.port}`, "", hashKey));
-    try {
-      const opts = { Path: "/app", MaxAge: 60, HttpOnly: true };
-      store.Options(opts);
-      opts.MaxAge = 1;
-      assert.is(store.Opts.MaxAge, 60);
-      const { session } = await get(store);
-      assert.is(session.Options.Path, "/app");
-      assert.ok(session.Options.HttpOnly);
-      // The codecs still accept cookies up to 30 days old.
-      const { session: s } = await get(store);
-      s.Values.set("x", 1);
-      const header = await save(store, s);
-      assert.match(header, /; Path=\/app; Expires=[^;]+; Max-Age=60; HttpOnly$/);
-      const old = EncodeMulti(name, s.ID, ...backdated(3600));
-      const { session: loaded, err } = await get(store, `${name}=${old}`);
-      assert.is(err, null);
-      assert.is(loaded.ID, s.ID);
-      assert.is(loaded.IsNew, false);
-    } finally {
-      await store.Close();
-    }
-  },
-);
-
 liveTest("Go quirk: store Options without MaxAge make every Save a deletion", async ({ redis }) => {
   const store = GetRedisStore(await NewStore(1, "tcp", `127.0.0.1:${redis.port}`, "", hashKey));
   try {
@@ -591,35 +426,6 @@ liveTest("NewStoreWithClient uses the given client (PING first)", async ({ redis
   assert.is(client.status, "end");
 });
 
-liveTest("unix socket and password (AUTH)", async () => {
-  const redis = await startRedis({ password: "s3cret", unixSocket: true });
-  if (!redis?.socketPath) return;
-  try {
-    await rejects(
-      () => NewStore(1, "unix", redis.socketPath!, "wrong", hashKey),
-      /WRONGPASS|invalid password/,
-    );
-    await rejects(() => NewStore(1, "unix", redis.socketPath!, "", hashKey), /NOAUTH/);
-    const store = GetRedisStore(await NewStore(1, "unix", redis.socketPath!, "s3cret", hashKey));
-    try {
-      const { session } = await get(store);
-      session.Values.set("x", 1);
-      const header = await save(store, session);
-      assert.is(await redis.command("EXISTS", `session_${session.ID}`), 1);
-      const { session: back } = await get(store, pair(header));
-      assert.is(back.Values.get("x"), 1);
-    } finally {
-      await store.Close();
-    }
-    const tcp = GetRedisStore(
-      await NewStore(1, "tcp", `127.0.0.1:${redis.port}`, "s3cret", hashKey),
-    );
-    await tcp.Close();
-  } finally {
-    await redis.stop();
-  }
-});
-
 liveTest(
   "key rotation: a cookie of the old key is read, new cookies use the first pair",
   async ({ store, redis }) => {
@@ -652,39 +458,31 @@ liveTest(
 
 T.run();
 
-/** Resolves when `fn()` rejects with a message matching `re`; fails otherwise. */
-async function rejects(fn: () => Promise<unknown>, re: RegExp): Promise<void> {
+const Secured = liveRedis(
+  "redis/RediStore with a password",
+  { password: "s3cret", unixSocket: true },
+  async ({ redis }) => ({ redis }),
+);
+
+Secured.liveTest("unix socket and password (AUTH)", async ({ redis }) => {
+  await rejects(
+    () => NewStore(1, "unix", redis.socketPath!, "wrong", hashKey),
+    /WRONGPASS|invalid password/,
+  );
+  await rejects(() => NewStore(1, "unix", redis.socketPath!, "", hashKey), /NOAUTH/);
+  const store = GetRedisStore(await NewStore(1, "unix", redis.socketPath!, "s3cret", hashKey));
   try {
-    await fn();
-  } catch (err) {
-    assert.match((err as Error).message, re);
-    return;
+    const { session } = await get(store);
+    session.Values.set("x", 1);
+    const header = await save(store, session);
+    assert.is(await redis.command("EXISTS", `session_${session.ID}`), 1);
+    const { session: back } = await get(store, pair(header));
+    assert.is(back.Values.get("x"), 1);
+  } finally {
+    await store.Close();
   }
-  assert.unreachable(`expected a rejection matching ${re}`);
-}
+  const tcp = GetRedisStore(await NewStore(1, "tcp", `127.0.0.1:${redis.port}`, "s3cret", hashKey));
+  await tcp.Close();
+});
 
-/** Codecs of `hashKey` whose clock is `seconds` in the past (to forge old cookies). */
-function backdated(seconds: number): SecureCookie[] {
-  const codecs = CodecsFromPairs(hashKey);
-  for (const c of codecs) c.timeFunc = () => Math.floor(Date.now() / 1000) - seconds;
-  return codecs;
-}
-
-/** RFC 4648 base32 decoding without padding (to check the ID carries 32 bytes). */
-function base32Decode(s: string): number[] {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  const out: number[] = [];
-  let acc = 0;
-  let bits = 0;
-  for (const ch of s) {
-    const v = alphabet.indexOf(ch);
-    if (v < 0) throw new Error(`not base32: ${ch}`);
-    acc = (acc << 5) | v;
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((acc >>> bits) & 0xff);
-    }
-  }
-  return out;
-}
+Secured.T.run();

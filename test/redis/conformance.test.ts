@@ -1,32 +1,17 @@
 /**
  * The store-agnostic suite (hertz-contrib's tester.go) on the Redis store, over a real
- * redis-server (started on first use, stopped by the teardown suite).
+ * redis-server.
  */
-import { suite } from "uvu";
 import { GetRedisStore, NewStore } from "../../src/redis/index.ts";
-import { runConformance } from "../conformance/conformance.ts";
-import { type RedisServer, startRedis } from "../support/redisServer.ts";
-import { needTool } from "../support/tools.ts";
+import { conformanceTests } from "../conformance/conformance.ts";
+import { liveRedis } from "../support/liveRedis.ts";
 
-if (needTool("redis-server", "Redis store conformance")) {
-  let server: Promise<RedisServer | null> | undefined;
-  const redis = async () => {
-    server ??= startRedis();
-    const r = await server;
-    if (!r) throw new Error("redis-server did not start");
-    return r;
-  };
-  runConformance(
-    "redis",
-    async () => {
-      const r = await redis();
-      return NewStore(10, "tcp", `${r.host}:${r.port}`, "", Buffer.from("secret"));
-    },
-    (store) => GetRedisStore(store).Close(),
-  );
-  const teardown = suite("redis conformance: teardown");
-  teardown("stop redis-server", async () => {
-    await (await server)?.stop();
-  });
-  teardown.run();
-}
+const { T, liveTest } = liveRedis("conformance: redis", async ({ addr }) => ({ addr }));
+
+conformanceTests(
+  liveTest,
+  ({ addr }) => NewStore(10, "tcp", addr, "", Buffer.from("secret")),
+  (store) => GetRedisStore(store).Close(),
+);
+
+T.run();

@@ -4,15 +4,14 @@
  * restarted (recovery without restarting Node).
  */
 import { type AddressInfo, createServer, type Server, Socket } from "node:net";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { createApp } from "../../examples/app.ts";
 import { GetRedisStore, NewStore } from "../../src/redis/index.ts";
 import { SetLogger } from "../../src/sessions/logger.ts";
 import { CookieJar } from "../support/cookieJar.ts";
 import { request } from "../support/fakeHttp.ts";
+import { liveRedis } from "../support/liveRedis.ts";
 import { freePort } from "../support/ports.ts";
-import { startRedis } from "../support/redisServer.ts";
 import { hashKey, pair, save, timed } from "../support/storeCalls.ts";
 
 const name = "s";
@@ -29,7 +28,8 @@ async function eventually(what: string, timeoutMs: number, check: () => Promise<
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
-const T = suite("redis/faults");
+/** One redis-server for the live tests; those that kill it restart it before they end. */
+const { T, liveTest } = liveRedis("redis/faults", async ({ redis, addr }) => ({ redis, addr }));
 
 T.before(() => {
   process.on("unhandledRejection", onUnhandled);
@@ -75,12 +75,10 @@ T("bad network or address: rejected without dialing", async () => {
   assert.match(String(r2.error?.message), /missing port in address/);
 });
 
-T(
+liveTest(
   "killed mid-run: Get gives [new session, error], Save rejects, both bounded; restart recovers",
-  async () => {
-    const redis = await startRedis();
-    if (!redis) return;
-    const store = GetRedisStore(await NewStore(10, "tcp", `127.0.0.1:${redis.port}`, "", hashKey));
+  async ({ redis, addr }) => {
+    const store = GetRedisStore(await NewStore(10, "tcp", addr, "", hashKey));
     try {
       const [s] = await store.New(request(), name);
       s.Values.set("x", 1);
@@ -128,49 +126,46 @@ T(
       assert.ok(old.IsNew);
     } finally {
       await store.Close();
-      await redis.stop();
     }
   },
 );
 
-T("black-holed mid-run (bytes lost): commands time out, the connection is replaced", async () => {
-  const redis = await startRedis();
-  if (!redis) return;
-  const proxy = await freezableProxy(redis.port);
-  const store = GetRedisStore(await NewStore(10, "tcp", `127.0.0.1:${proxy.port}`, "", hashKey));
-  try {
-    const [s] = await store.New(request(), name);
-    s.Values.set("x", 1);
-    const cookie = pair(await save(store, s));
+liveTest(
+  "black-holed mid-run (bytes lost): commands time out, the connection is replaced",
+  async ({ redis }) => {
+    const proxy = await freezableProxy(redis.port);
+    const store = GetRedisStore(await NewStore(10, "tcp", `127.0.0.1:${proxy.port}`, "", hashKey));
+    try {
+      const [s] = await store.New(request(), name);
+      s.Values.set("x", 1);
+      const cookie = pair(await save(store, s));
 
-    proxy.freeze(true);
-    const got = await timed(() => store.Get(request(cookie), name));
-    const [session, err] = got.value!;
-    assert.match(String(err?.message), /timed out/i);
-    assert.ok(session.IsNew);
-    assert.ok(got.ms >= 900 && got.ms < 2500, `Get took ${got.ms} ms`);
-    const saved = await timed(() => save(store, s));
-    assert.match(String(saved.error?.message), /timed out/i);
-    assert.ok(saved.ms < 2500, `Save took ${saved.ms} ms`);
+      proxy.freeze(true);
+      const got = await timed(() => store.Get(request(cookie), name));
+      const [session, err] = got.value!;
+      assert.match(String(err?.message), /timed out/i);
+      assert.ok(session.IsNew);
+      assert.ok(got.ms >= 900 && got.ms < 2500, `Get took ${got.ms} ms`);
+      const saved = await timed(() => save(store, s));
+      assert.match(String(saved.error?.message), /timed out/i);
+      assert.ok(saved.ms < 2500, `Save took ${saved.ms} ms`);
 
-    proxy.freeze(false);
-    await eventually("Get to succeed again", 5000, async () => {
-      const [again, againErr] = await store.New(request(cookie), name);
-      return againErr === null && again.Values.get("x") === 1;
-    });
-  } finally {
-    await store.Close();
-    await proxy.close();
-    await redis.stop();
-  }
-});
+      proxy.freeze(false);
+      await eventually("Get to succeed again", 5000, async () => {
+        const [again, againErr] = await store.New(request(cookie), name);
+        return againErr === null && again.Values.get("x") === 1;
+      });
+    } finally {
+      await store.Close();
+      await proxy.close();
+    }
+  },
+);
 
-T(
+liveTest(
   "through the demo app: with Redis down a request is served (error logged), Save answers 500",
-  async () => {
-    const redis = await startRedis();
-    if (!redis) return;
-    const store = await NewStore(10, "tcp", `127.0.0.1:${redis.port}`, "", hashKey);
+  async ({ redis, addr }) => {
+    const store = await NewStore(10, "tcp", addr, "", hashKey);
     const server = createApp(store);
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -203,7 +198,6 @@ T(
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await GetRedisStore(store).Close();
-      await redis.stop();
     }
   },
 );

@@ -11,7 +11,7 @@
  */
 import { Default, New } from "../../src/index.ts";
 import type { Store } from "../../src/sessions/Store.ts";
-import { type Served, serve } from "../sessions/serve.ts";
+import { type Served, serve } from "../support/serve.ts";
 
 export function lifecycleApp(store: Store): Promise<Served> {
   const mw = New("mysession", store);

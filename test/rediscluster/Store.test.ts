@@ -1,35 +1,23 @@
 /**
- * The Redis Cluster store against a real 3-master cluster (one replica each): wire bytes, the
- * save/load/delete rules of hertz-contrib/sessions v1.0.3 `rediscluster/redisc_store.go`, its
- * one fixed bug (a missing key), start failures and a master failover.
+ * The Redis Cluster store against a real 3-master cluster (one replica each): the tests it
+ * shares with the single-node store (support/redisStoreSuite.ts: wire bytes, deletion,
+ * maxLength, the context-free calls, Options), then what is the cluster's own in
+ * hertz-contrib/sessions v1.0.3 `rediscluster/redisc_store.go`: keys on every master, its one
+ * fixed bug (a missing key), the node options, start failures and a master failover.
  */
 import * as assert from "uvu/assert";
-import { pingStore } from "../../src/internal/redisStore/RedisSessionStore.ts";
 import {
   type ClusterStoreOptions,
   LoadSessionBySessionId,
   NewStore,
   NewStoreWithOption,
   type NodeOptions,
-  SaveSessionWithoutContext,
 } from "../../src/rediscluster/index.ts";
-import { CodecsFromPairs, DecodeMulti } from "../../src/securecookie/index.ts";
 import { GobSerializer, JSONSerializer } from "../../src/serializers/index.ts";
-import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { liveRedisCluster } from "../support/liveRedis.ts";
 import { freePort } from "../support/ports.ts";
-import { get, hashKey, name, pair, save, timed } from "../support/storeCalls.ts";
-
-/** Resolves when `fn()` rejects with a message matching `re`; fails otherwise. */
-async function rejects(fn: () => Promise<unknown>, re: RegExp): Promise<void> {
-  try {
-    await fn();
-  } catch (err) {
-    assert.match((err as Error).message, re);
-    return;
-  }
-  assert.unreachable(`expected a rejection matching ${re}`);
-}
+import { redisStoreTests } from "../support/redisStoreSuite.ts";
+import { get, hashKey, pair, rejects, save, timed } from "../support/storeCalls.ts";
 
 const { T, liveTest } = liveRedisCluster(
   "rediscluster/Store",
@@ -38,35 +26,17 @@ const { T, liveTest } = liveRedisCluster(
     const seeds = addrs.slice(0, 2);
     const store = await NewStore(10, seeds, "", null, hashKey);
     defer(() => store.Close());
-    return { cluster, addrs: seeds, store };
+    return {
+      cluster,
+      addrs: seeds,
+      store,
+      command: cluster.commandRouted,
+      open: () => NewStore(1, seeds, "", null, hashKey),
+    };
   },
 );
 
-liveTest("store defaults are Go's NewStoreWithOption", async ({ store }) => {
-  assert.equal(store.Opts, { Path: "/", MaxAge: 86400 * 30 });
-  assert.is(store.DefaultMaxAge, 1200);
-  assert.ok(await pingStore(store));
-});
-
-liveTest(
-  "Save writes ID, key, TTL, value and cookie as the single-node store",
-  async ({ cluster, store }) => {
-    const { session, err } = await get(store);
-    assert.is(err, null);
-    session.Values.set("user", "ann");
-    const header = await save(store, session);
-    assert.match(session.ID, /^[A-Z2-7]{52}$/);
-    const ttl = Number(await cluster.commandRouted("TTL", `session_${session.ID}`));
-    assert.ok(ttl > 86400 * 30 - 5 && ttl <= 86400 * 30, `TTL ${ttl}`);
-    const raw = String(await cluster.commandRouted("GET", `session_${session.ID}`));
-    const decoded = GorillaSession.New(store, "");
-    new GobSerializer().Deserialize(Buffer.from(raw, "latin1"), decoded);
-    assert.is(decoded.Values.get("user"), "ann");
-    const value = pair(header).slice(name.length + 1);
-    assert.is(DecodeMulti(name, value, ...CodecsFromPairs(hashKey)), session.ID);
-    assert.match(header, /; Path=\/; Expires=[^;]+ GMT; Max-Age=2592000$/);
-  },
-);
+redisStoreTests(liveTest, "NewStoreWithOption");
 
 liveTest("sessions spread over every master all load back", async ({ cluster, store }) => {
   const headers: Array<[string, string]> = [];
@@ -108,43 +78,6 @@ liveTest(
   },
 );
 
-liveTest("MaxAge < 0 deletes the key and expires the cookie", async ({ cluster, store }) => {
-  const { session } = await get(store);
-  session.Values.set("x", 1);
-  const header = await save(store, session);
-  const { session: loaded } = await get(store, pair(header));
-  loaded.Options.MaxAge = -1;
-  const deletion = await save(store, loaded);
-  assert.is(deletion, `${name}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:01 GMT; Max-Age=0`);
-  assert.is(await cluster.commandRouted("EXISTS", `session_${session.ID}`), 0);
-});
-
-liveTest("maxLength: Go's error text; SetMaxLength raises it", async ({ store }) => {
-  const { session } = await get(store);
-  session.Values.set("big", new Uint8Array(6144));
-  try {
-    await rejects(() => save(store, session), /^SessionStore: the value to store is too big$/);
-    store.SetMaxLength(4096 * 3);
-    await save(store, session);
-  } finally {
-    store.SetMaxLength(4096);
-  }
-});
-
-liveTest("LoadSessionBySessionId / SaveSessionWithoutContext", async ({ cluster, store }) => {
-  const s = GorillaSession.New(store, "");
-  s.Values.set("n", 7);
-  await SaveSessionWithoutContext(store, "CLUSTER_ID", s);
-  const ttl = Number(await cluster.commandRouted("TTL", "session_CLUSTER_ID"));
-  assert.ok(ttl > 1195 && ttl <= 1200, `DefaultMaxAge TTL ${ttl}`);
-  s.Options.MaxAge = 90;
-  await SaveSessionWithoutContext(store, "CLUSTER_ID", s);
-  const pttl = Number(await cluster.commandRouted("PTTL", "session_CLUSTER_ID"));
-  assert.ok(pttl > 85_000 && pttl <= 90_000, `PTTL ${pttl}`);
-  const loaded = await LoadSessionBySessionId(store, "CLUSTER_ID");
-  assert.is(loaded?.Values.get("n"), 7);
-});
-
 liveTest("SetKeyPrefix and SetSerializer", async ({ cluster, store }) => {
   try {
     store.SetKeyPrefix("c:");
@@ -158,28 +91,6 @@ liveTest("SetKeyPrefix and SetSerializer", async ({ cluster, store }) => {
   } finally {
     store.SetKeyPrefix("session_");
     store.SetSerializer(new GobSerializer());
-  }
-});
-
-liveTest("Options() replaces the defaults with a copy", async ({ addrs }) => {
-  const store = await NewStore(1, addrs, "", null, hashKey);
-  try {
-    const opts = { Path: "/x", MaxAge: 30 };
-    store.Options(opts);
-    opts.MaxAge = 1;
-    const { session } = await get(store);
-    assert.equal(session.Options, {
-      Path: "/x",
-      Domain: "",
-      MaxAge: 30,
-      Secure: false,
-      HttpOnly: false,
-      SameSite: undefined,
-    });
-    session.Values.set("x", 1);
-    assert.match(await save(store, session), /; Path=\/x; Expires=[^;]+; Max-Age=30$/);
-  } finally {
-    await store.Close();
   }
 });
 

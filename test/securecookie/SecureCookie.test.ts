@@ -24,7 +24,13 @@ import {
   type Serializer,
   ValueTooLongError,
 } from "../../src/securecookie/index.ts";
-import { type CookieSpec, decodeWith, describe, type GoError, thrown } from "./spec.ts";
+import {
+  type CookieSpec,
+  decodeWith,
+  describe,
+  type GoError,
+  thrown,
+} from "../support/cookieSpec.ts";
 
 interface ErrCase extends CookieSpec {
   label: string;

@@ -1,7 +1,7 @@
 /**
  * Go's URLEncoding: the fast path (canonical input) and the port of Go's decoder agree;
  * text and bytes entry points agree. Go's verdicts and offsets themselves are proven by the
- * vectors and the live tests.
+ * vectors and the interop tests (test/interop/securecookie.test.ts).
  */
 import fc from "fast-check";
 import { test } from "uvu";

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { ErrMacInvalid, MultiError, New } from "../../src/securecookie/index.ts";
-import { describe, encodeWith, type GoError, thrown } from "./spec.ts";
+import { describe, encodeWith, type GoError, thrown } from "../support/cookieSpec.ts";
 
 const { multiErrors } = JSON.parse(
   readFileSync(new URL("../vectors/securecookie.json", import.meta.url), "utf8"),

@@ -7,7 +7,6 @@ import { inspect } from "node:util";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { GobEncoder, JSONEncoder, New, NopEncoder } from "../../src/securecookie/index.ts";
-import { fromTyped, sameValue } from "../support/tjson.ts";
 import {
   type CookieSpec,
   codecsOf,
@@ -17,7 +16,8 @@ import {
   type GoError,
   thrown,
   valueAs,
-} from "./spec.ts";
+} from "../support/cookieSpec.ts";
+import { fromTyped, sameValue } from "../support/tjson.ts";
 
 interface Typed {
   t: string;

@@ -8,7 +8,7 @@ import * as assert from "uvu/assert";
 import { encode } from "../../src/gob/index.ts";
 import { GobSerializer } from "../../src/serializers/GobSerializer.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
-import { MemoryStore } from "../sessions/memoryStore.ts";
+import { MemoryStore } from "../support/memoryStore.ts";
 
 const ser = new GobSerializer();
 

@@ -7,8 +7,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { JSONSerializer } from "../../src/serializers/JSONSerializer.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
-import { MemoryStore } from "../sessions/memoryStore.ts";
 import { captureLog } from "../support/captureLog.ts";
+import { MemoryStore } from "../support/memoryStore.ts";
 
 const ser = new JSONSerializer();
 const text = (b: Uint8Array) => Buffer.from(b).toString("utf8");

@@ -8,7 +8,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { MsgpackSerializer } from "../../src/serializers/MsgpackSerializer.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
-import { MemoryStore } from "../sessions/memoryStore.ts";
+import { MemoryStore } from "../support/memoryStore.ts";
 
 const ser = new MsgpackSerializer();
 

@@ -10,7 +10,7 @@ import * as assert from "uvu/assert";
 import { MsgpackSerializer } from "../../src/serializers/MsgpackSerializer.ts";
 import { msgpackDeeperThan } from "../../src/serializers/msgpackDepth.ts";
 import { GorillaSession } from "../../src/sessions/GorillaSession.ts";
-import { MemoryStore } from "../sessions/memoryStore.ts";
+import { MemoryStore } from "../support/memoryStore.ts";
 
 /** Levels of arrays and maps (objects), empty ones included. */
 function depth(v: unknown): number {

@@ -12,8 +12,8 @@ import { Default } from "../../src/sessions/defaultSession.ts";
 import { SetLogger } from "../../src/sessions/logger.ts";
 import { New } from "../../src/sessions/middleware.ts";
 import { SessionsError } from "../../src/sessions/SessionsError.ts";
-import { MemoryStore } from "./memoryStore.ts";
-import { serve } from "./serve.ts";
+import { MemoryStore } from "../support/memoryStore.ts";
+import { serve } from "../support/serve.ts";
 
 const T = suite("sessions/answerError");
 const unhandled: unknown[] = [];

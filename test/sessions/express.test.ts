@@ -8,8 +8,8 @@ import * as assert from "uvu/assert";
 import { Default } from "../../src/sessions/defaultSession.ts";
 import { New } from "../../src/sessions/middleware.ts";
 import { CookieJar } from "../support/cookieJar.ts";
-import { MemoryStore } from "./memoryStore.ts";
-import { serve } from "./serve.ts";
+import { MemoryStore } from "../support/memoryStore.ts";
+import { serve } from "../support/serve.ts";
 
 function app(store: MemoryStore) {
   const a = express();

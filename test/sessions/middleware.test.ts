@@ -13,8 +13,8 @@ import type { Session } from "../../src/sessions/Session.ts";
 import { captureLogAsync } from "../support/captureLog.ts";
 import { CookieJar } from "../support/cookieJar.ts";
 import { fakeRequest, fakeResponse } from "../support/fakeHttp.ts";
-import { MemoryStore } from "./memoryStore.ts";
-import { serve } from "./serve.ts";
+import { MemoryStore } from "../support/memoryStore.ts";
+import { serve } from "../support/serve.ts";
 
 const fakeReq = fakeRequest;
 const fakeRes = fakeResponse();

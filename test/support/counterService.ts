@@ -6,8 +6,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import * as assert from "uvu/assert";
 import { Default, New } from "../../src/index.ts";
 import type { Store } from "../../src/sessions/Store.ts";
-import { type Served, serve } from "../sessions/serve.ts";
 import { startPeer } from "./peer.ts";
+import { type Served, serve } from "./serve.ts";
 import { name, pair } from "./storeCalls.ts";
 
 /**

@@ -19,6 +19,7 @@ import { startPeer as launchPeer, type Peer } from "./peer.ts";
 import {
   type RedisCluster,
   type RedisClusterOptions,
+  type RedisOptions,
   type RedisServer,
   startRedis,
   startRedisCluster,
@@ -98,14 +99,33 @@ function liveSuite<R, Ctx extends object>(
   };
 }
 
-/** Live tests on one redis-server; `addr` is its `127.0.0.1:PORT`. */
+type RedisSetup<Ctx> = (live: Live & { redis: RedisServer; addr: string }) => Promise<Ctx>;
+
+/**
+ * Live tests on one redis-server, started with `options` when given (a password, a Unix
+ * socket); `addr` is its `127.0.0.1:PORT`.
+ */
 export function liveRedis<Ctx extends object>(
   title: string,
-  setup: (live: Live & { redis: RedisServer; addr: string }) => Promise<Ctx>,
+  setup: RedisSetup<Ctx>,
+): LiveSuite<Ctx>;
+export function liveRedis<Ctx extends object>(
+  title: string,
+  options: RedisOptions,
+  setup: RedisSetup<Ctx>,
+): LiveSuite<Ctx>;
+export function liveRedis<Ctx extends object>(
+  title: string,
+  optionsOrSetup: RedisOptions | RedisSetup<Ctx>,
+  maybeSetup?: RedisSetup<Ctx>,
 ): LiveSuite<Ctx> {
+  const [options, setup] =
+    typeof optionsOrSetup === "function"
+      ? [{}, optionsOrSetup]
+      : [optionsOrSetup, maybeSetup as RedisSetup<Ctx>];
   return liveSuite(
     title,
-    () => startRedis(),
+    () => startRedis(options),
     (redis) => redis.stop(),
     (redis, live) => setup({ ...live, redis, addr: `127.0.0.1:${redis.port}` }),
   );

@@ -1,9 +1,11 @@
 /**
  * Driving a Redis-backed store without a server in front: requests carrying a cookie, `Save`
  * returning its Set-Cookie header, a request's session loaded as the middleware loads it,
- * timings of calls that may fail. Used by test/redis, test/rediscluster and test/sessions.
+ * timings of calls that may fail, rejections matched, cookies forged with an old timestamp.
+ * Used by test/redis, test/rediscluster and test/sessions.
  */
 import * as assert from "uvu/assert";
+import { CodecsFromPairs, type SecureCookie } from "../../src/securecookie/index.ts";
 import type { GorillaSession } from "../../src/sessions/GorillaSession.ts";
 import { loadRequestSession, RequestSession } from "../../src/sessions/RequestSession.ts";
 import type { Store } from "../../src/sessions/Store.ts";
@@ -54,4 +56,22 @@ export async function timed<T>(
   } catch (error) {
     return { ms: Date.now() - t0, error: error as Error };
   }
+}
+
+/** Resolves when `fn()` rejects with a message matching `re`; fails otherwise. */
+export async function rejects(fn: () => Promise<unknown>, re: RegExp): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    assert.match((err as Error).message, re);
+    return;
+  }
+  assert.unreachable(`expected a rejection matching ${re}`);
+}
+
+/** Codecs of `hashKey` whose clock is `seconds` in the past (to forge old cookies). */
+export function backdated(seconds: number): SecureCookie[] {
+  const codecs = CodecsFromPairs(hashKey);
+  for (const c of codecs) c.timeFunc = () => Math.floor(Date.now() / 1000) - seconds;
+  return codecs;
 }

@@ -3,7 +3,7 @@
  * `(cd compat && go run ./cmd/vectors -out ../test/vectors)`.
  */
 import { readFileSync } from "node:fs";
-import type { FromTypedOptions, Typed } from "../support/tjson.ts";
+import type { FromTypedOptions, Typed } from "./tjson.ts";
 
 export interface GobCase {
   name: string;

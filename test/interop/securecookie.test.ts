@@ -7,8 +7,6 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import * as assert from "uvu/assert";
 import { JSONEncoder } from "../../src/securecookie/index.ts";
-import { type GoCodec, goCodecSuite } from "../support/gocodec.ts";
-import { assertFreshTyped, fromTyped, sameValue } from "../support/tjson.ts";
 import {
   type CookieSpec,
   codecsOf,
@@ -17,13 +15,15 @@ import {
   encodeWith,
   type GoError,
   thrown,
-} from "./spec.ts";
+} from "../support/cookieSpec.ts";
+import { type GoCodec, goCodecSuite } from "../support/gocodec.ts";
+import { assertFreshTyped, fromTyped, sameValue } from "../support/tjson.ts";
 
 type Typed = { t: string; v?: unknown };
 type Decoded = { value?: Typed; error?: GoError };
 type Encoded = { cookie?: string; error?: GoError };
 
-const live = goCodecSuite("securecookie live");
+const Interop = goCodecSuite("interop: securecookie with gorilla/securecookie");
 
 const hex = (s: string) => Buffer.from(s).toString("hex");
 const hashKey = hex("live-hash-key-0123456789abcdef01");
@@ -51,27 +51,30 @@ async function goEncode(go: GoCodec, spec: CookieSpec, value: unknown, as?: stri
   return go.call<Encoded>("cookieEncode", { ...spec, value, ...(as ? { as } : {}) });
 }
 
-live("Go decodes our cookies and we decode Go's: every key size and hash, JSON", async ({ go }) => {
-  if (!go) return;
-  for (const [label, keyPairs] of keyConfigs) {
-    for (const hashFunc of ["sha1", "sha256", "sha512"] as const) {
-      const spec: CookieSpec = { name: "session", keyPairs, hashFunc, encoder: "json" };
-      const ours = encodeWith(spec, jsonValue);
-      const theirs = await goEncode(go, spec, jsonValue);
-      assert.type(theirs.cookie, "string", `${label}/${hashFunc}: ${theirs.error?.text}`);
-      // Go reads ours exactly as it reads its own.
-      const goReadsOurs = await goDecode(go, spec, ours);
-      const goReadsGo = await goDecode(go, spec, theirs.cookie!);
-      assert.equal(goReadsOurs, goReadsGo, `${label}/${hashFunc}`);
-      assert.ok(goReadsOurs.value, `${label}/${hashFunc}`);
-      // We read Go's.
-      assert.equal(decodeWith(spec, theirs.cookie!), jsonValue, `${label}/${hashFunc}`);
-      assert.is(ours.length, theirs.cookie!.length, `${label}/${hashFunc}: same length`);
+Interop(
+  "Go decodes our cookies and we decode Go's: every key size and hash, JSON",
+  async ({ go }) => {
+    if (!go) return;
+    for (const [label, keyPairs] of keyConfigs) {
+      for (const hashFunc of ["sha1", "sha256", "sha512"] as const) {
+        const spec: CookieSpec = { name: "session", keyPairs, hashFunc, encoder: "json" };
+        const ours = encodeWith(spec, jsonValue);
+        const theirs = await goEncode(go, spec, jsonValue);
+        assert.type(theirs.cookie, "string", `${label}/${hashFunc}: ${theirs.error?.text}`);
+        // Go reads ours exactly as it reads its own.
+        const goReadsOurs = await goDecode(go, spec, ours);
+        const goReadsGo = await goDecode(go, spec, theirs.cookie!);
+        assert.equal(goReadsOurs, goReadsGo, `${label}/${hashFunc}`);
+        assert.ok(goReadsOurs.value, `${label}/${hashFunc}`);
+        // We read Go's.
+        assert.equal(decodeWith(spec, theirs.cookie!), jsonValue, `${label}/${hashFunc}`);
+        assert.is(ours.length, theirs.cookie!.length, `${label}/${hashFunc}: same length`);
+      }
     }
-  }
-});
+  },
+);
 
-live("Go decodes our cookies and we decode Go's: Nop bytes", async ({ go }) => {
+Interop("Go decodes our cookies and we decode Go's: Nop bytes", async ({ go }) => {
   if (!go) return;
   const bytes = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7) & 0xff));
   for (const [label, keyPairs] of keyConfigs) {
@@ -83,7 +86,7 @@ live("Go decodes our cookies and we decode Go's: Nop bytes", async ({ go }) => {
   }
 });
 
-live("key rotation both ways: DecodeMulti finds the old pair's cookie", async ({ go }) => {
+Interop("key rotation both ways: DecodeMulti finds the old pair's cookie", async ({ go }) => {
   if (!go) return;
   const oldPair = [hex("old-hash"), hex("old-aes-128-key!")];
   const newPair = [hashKey, hex("live-aes-256-key-0123456789abcde")];
@@ -104,7 +107,7 @@ live("key rotation both ways: DecodeMulti finds the old pair's cookie", async ({
   assert.equal(describe(thrown(() => decodeWith(neither, theirs.cookie!))), goErr.error);
 });
 
-live("a tampered cookie: Go's error text is ours", async ({ go }) => {
+Interop("a tampered cookie: Go's error text is ours", async ({ go }) => {
   if (!go) return;
   for (const [label, keyPairs] of keyConfigs) {
     const spec: CookieSpec = { name: "session", keyPairs, encoder: "json" };
@@ -125,7 +128,7 @@ live("a tampered cookie: Go's error text is ours", async ({ go }) => {
   }
 });
 
-live("property: random strings near base64 get Go's verdict and error text", async ({ go }) => {
+Interop("property: random strings near base64 get Go's verdict and error text", async ({ go }) => {
   if (!go) return;
   const spec: CookieSpec = { name: "session", keyPairs: [hashKey], encoder: "json" };
   const valid = encodeWith(spec, { a: 1 });
@@ -157,7 +160,7 @@ live("property: random strings near base64 get Go's verdict and error text", asy
   );
 });
 
-live(
+Interop(
   "property: random JSON values serialize to Go's exact bytes and round-trip both ways",
   async ({ go }) => {
     if (!go) return;
@@ -186,7 +189,7 @@ live(
   },
 );
 
-live("encode errors agree: too long, no hash key, bad block key, not bytes", async ({ go }) => {
+Interop("encode errors agree: too long, no hash key, bad block key, not bytes", async ({ go }) => {
   if (!go) return;
   const cases: Array<[CookieSpec, unknown]> = [
     [{ name: "s", keyPairs: [hashKey], encoder: "json", maxLength: 60 }, { a: "x".repeat(40) }],
@@ -205,7 +208,7 @@ const vectors = JSON.parse(
   readFileSync(new URL("../vectors/securecookie.json", import.meta.url), "utf8"),
 ) as { cases: Array<CookieSpec & { label: string; cookie: string; value: Typed }> };
 
-live(
+Interop(
   "gob: Go's session, decoded and re-encoded here, is the same in Go, type for type",
   async ({ go }) => {
     if (!go) return;
@@ -218,29 +221,32 @@ live(
   },
 );
 
-live("gob: a fresh session from here is read by Go with the types of the table", async ({ go }) => {
-  if (!go) return;
-  const session = new Map<unknown, unknown>([
-    ["user", "alice"],
-    ["count", 6],
-    ["ratio", 0.5],
-    ["admin", true],
-    ["_flash", ["welcome back", 2]],
-    ["nothing", null],
-    ["when", new Date(Date.UTC(2025, 0, 2, 3, 4, 5, 678))],
-    ["big", 2n ** 60n],
-    ["bytes", Uint8Array.of(1, 2, 3)],
-    ["nested", new Map([["k", "v"]])],
-  ]);
-  for (const [label, keyPairs] of keyConfigs) {
-    const spec: CookieSpec = { name: "session", keyPairs };
-    const got = await goDecode(go, spec, encodeWith(spec, session));
-    assert.ok(got.value, `${label}: ${got.error?.text}`);
-    assertFreshTyped(session, got.value!);
-  }
-});
+Interop(
+  "gob: a fresh session from here is read by Go with the types of the table",
+  async ({ go }) => {
+    if (!go) return;
+    const session = new Map<unknown, unknown>([
+      ["user", "alice"],
+      ["count", 6],
+      ["ratio", 0.5],
+      ["admin", true],
+      ["_flash", ["welcome back", 2]],
+      ["nothing", null],
+      ["when", new Date(Date.UTC(2025, 0, 2, 3, 4, 5, 678))],
+      ["big", 2n ** 60n],
+      ["bytes", Uint8Array.of(1, 2, 3)],
+      ["nested", new Map([["k", "v"]])],
+    ]);
+    for (const [label, keyPairs] of keyConfigs) {
+      const spec: CookieSpec = { name: "session", keyPairs };
+      const got = await goDecode(go, spec, encodeWith(spec, session));
+      assert.ok(got.value, `${label}: ${got.error?.text}`);
+      assertFreshTyped(session, got.value!);
+    }
+  },
+);
 
-live("gob: a session Go encodes is decoded here to the table's values", async ({ go }) => {
+Interop("gob: a session Go encodes is decoded here to the table's values", async ({ go }) => {
   if (!go) return;
   const value = { user: "gopher", count: 42, ratio: 1.25, list: ["a", 1, true, null], m: { x: 1 } };
   for (const [label, keyPairs] of keyConfigs) {
@@ -253,7 +259,7 @@ live("gob: a session Go encodes is decoded here to the table's values", async ({
   }
 });
 
-live("property: random sessions from here are read by Go as the table says", async ({ go }) => {
+Interop("property: random sessions from here are read by Go as the table says", async ({ go }) => {
   if (!go) return;
   const scalar = fc.oneof(
     fc.string({ unit: "binary", maxLength: 12 }),
@@ -282,4 +288,4 @@ live("property: random sessions from here are read by Go as the table says", asy
   );
 });
 
-live.run();
+Interop.run();
