@@ -3,7 +3,7 @@
  * redis-server.
  */
 import { GetRedisStore, NewStore } from "../../src/redis/index.ts";
-import { conformanceTests } from "../conformance/conformance.ts";
+import { conformanceTests } from "../support/conformance.ts";
 import { liveRedis } from "../support/liveRedis.ts";
 
 const { T, liveTest } = liveRedis("conformance: redis", async ({ addr }) => ({ addr }));

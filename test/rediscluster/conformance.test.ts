@@ -3,7 +3,7 @@
  * real 3-master cluster.
  */
 import { NewStore, type Store } from "../../src/rediscluster/index.ts";
-import { conformanceTests } from "../conformance/conformance.ts";
+import { conformanceTests } from "../support/conformance.ts";
 import { liveRedisCluster } from "../support/liveRedis.ts";
 
 const { T, liveTest } = liveRedisCluster(

@@ -19,9 +19,9 @@ import { Many, New } from "../../src/sessions/middleware.ts";
 import { SameSite } from "../../src/sessions/Options.ts";
 import type { RequestSession } from "../../src/sessions/RequestSession.ts";
 import type { Store } from "../../src/sessions/Store.ts";
-import { captureLogAsync } from "../support/captureLog.ts";
-import { CookieJar, parseSetCookie } from "../support/cookieJar.ts";
-import { serve } from "../support/serve.ts";
+import { captureLogAsync } from "./captureLog.ts";
+import { CookieJar, parseSetCookie } from "./cookieJar.ts";
+import { serve } from "./serve.ts";
 
 const sessionName = "mysession";
 const ok = "ok";
