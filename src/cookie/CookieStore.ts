@@ -13,7 +13,7 @@ import { checkKeyPairs, warnShortHashKeys } from "../sessions/checkKeyPairs.ts";
 import { encodeError } from "../sessions/encodeError.ts";
 import { GorillaSession } from "../sessions/GorillaSession.ts";
 import type { Options } from "../sessions/Options.ts";
-import { requestCache, requestCacheSync } from "../sessions/requestCache.ts";
+import { requestCache } from "../sessions/requestCache.ts";
 import { requestCookie } from "../sessions/requestCookie.ts";
 import { rememberIssued } from "../sessions/rolling.ts";
 import { SessionsError } from "../sessions/SessionsError.ts";
@@ -53,22 +53,12 @@ export class CookieStore implements Store {
     return requestCache(req, name, this);
   }
 
-  /** `Get` without the Promise (the cookie store needs no I/O). */
-  GetSync(req: IncomingMessage, name: string): SessionResult | undefined {
-    return requestCacheSync(req, name, this);
-  }
-
-  /** gorilla's `CookieStore.New`, as a Promise (see `NewSync`). */
-  New(req: IncomingMessage, name: string): Promise<SessionResult> {
-    return Promise.resolve(this.NewSync(req, name));
-  }
-
   /**
    * gorilla's `CookieStore.New`: a new session with a copy of the default options; when the
    * request has the cookie and it decodes, its values and `IsNew = false`; when it does not
    * decode, the new session and the error.
    */
-  NewSync(req: IncomingMessage, name: string): SessionResult {
+  async New(req: IncomingMessage, name: string): Promise<SessionResult> {
     const value = requestCookie(req, name);
     let err: Error | null = null;
     if (value !== undefined) {
@@ -104,13 +94,8 @@ export class CookieStore implements Store {
   }
 
   /** gorilla's `CookieStore.Save`, as a Promise (see `SaveSync`). */
-  Save(req: IncomingMessage, res: ServerResponse, session: GorillaSession): Promise<void> {
-    try {
-      this.SaveSync(req, res, session);
-      return Promise.resolve();
-    } catch (e) {
-      return Promise.reject(e);
-    }
+  async Save(req: IncomingMessage, res: ServerResponse, session: GorillaSession): Promise<void> {
+    this.SaveSync(req, res, session);
   }
 
   /** gorilla's `CookieStore.Save`: encodes the values with the first codec into the cookie. */

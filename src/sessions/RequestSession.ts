@@ -18,7 +18,7 @@ import { toGorillaOptions } from "./toGorillaOptions.ts";
 const resolved = Promise.resolve();
 
 /** `#load` of a session, handed over by the class's static block to `loadRequestSession`. */
-let load: (s: RequestSession) => Promise<void> | null;
+let load: (s: RequestSession) => Promise<void>;
 
 export class RequestSession implements Session {
   private readonly name: string;
@@ -178,15 +178,10 @@ export class RequestSession implements Session {
     return this.written;
   }
 
-  /**
-   * Loads the session: at once with `store.GetSync` when the store has it (returns null), else
-   * with `store.Get` (returns its Promise).
-   */
-  #load(): Promise<void> | null {
+  /** Loads the session with `store.Get`. */
+  #load(): Promise<void> {
     try {
-      const now = this.store.GetSync?.(this.req, this.name);
-      if (now !== undefined) return this.loaded(now);
-      return this.store.Get(this.req, this.name).then((result) => this.loaded(result) ?? undefined);
+      return this.store.Get(this.req, this.name).then((result) => this.loaded(result));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -198,10 +193,10 @@ export class RequestSession implements Session {
    * so that a handler that only reads it renews it too (the Promise of that save; a failed
    * renewal is logged and the request goes on).
    */
-  private loaded([session, err]: SessionResult): Promise<void> | null {
+  private loaded([session, err]: SessionResult): Promise<void> | undefined {
     this.session = session;
     if (err !== null) logError(`[sessions] ERROR! ${errorText(err)}\n`);
-    if (!takeRenewal(session)) return null;
+    if (!takeRenewal(session)) return;
     this.written = true;
     return this.Save().catch((e: unknown) => logError(`[sessions] ERROR! ${errorText(e)}\n`));
   }
@@ -211,10 +206,7 @@ export class RequestSession implements Session {
   }
 }
 
-/**
- * Loads the session `s` (the middleware's step before `next()`): at once when the store has
- * `GetSync` (returns null), else with `store.Get` (returns its Promise).
- */
-export function loadRequestSession(s: RequestSession): Promise<void> | null {
+/** Loads the session `s` (the middleware's step before `next()`). */
+export function loadRequestSession(s: RequestSession): Promise<void> {
   return load(s);
 }

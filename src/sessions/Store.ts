@@ -30,13 +30,6 @@ export interface Store {
    */
   NewSession?(name: string): GorillaSession;
   /**
-   * Optional (no Go counterpart), for stores that load without I/O (the cookie store): `Get`
-   * without the Promise, through the same per-request cache. Undefined when `Get` loaded the
-   * session asynchronously first. With it the middleware calls `next()` right away for a
-   * request that carries the cookie, instead of a tick later.
-   */
-  GetSync?(req: IncomingMessage, name: string): SessionResult | undefined;
-  /**
    * Optional (no Go counterpart), for stores that save without I/O (the cookie store): `Save`
    * done at once, throwing what `Save` would reject with. `Session.Save()` then resolves
    * without waiting a tick.

@@ -95,11 +95,10 @@ function afterLoad(
 
 /**
  * Middleware giving each request the session `name` of `store` (read it with `Default`).
- * A request carrying the cookie is resolved before `next()`: at once when the store has
- * `GetSync` (the cookie store), else by awaiting `store.Get`. One without it costs no store
- * call until the session is used, when the store has `NewSession`. A session that cannot be
- * read (bad cookie, or the store unreachable under the default outage policy) is logged and
- * replaced by a new one, as in Go.
+ * A request carrying the cookie is resolved before `next()`, by awaiting `store.Get`. One
+ * without it costs no store call until the session is used, when the store has `NewSession`.
+ * A session that cannot be read (bad cookie, or the store unreachable under the default
+ * outage policy) is logged and replaced by a new one, as in Go.
  *
  * Errors never end the process. A rejected `store.Get` (a store that fails instead, as under
  * `OutagePolicy.Fail`) and a Promise returned by `next` that rejects (a handler's error, a
@@ -119,9 +118,7 @@ export function New(name: string, store: Store): Middleware {
     const s = new RequestSession(name, req, res, store);
     (req as WithSessions)[sessionsSlot] = s;
     if (!mustLoad(req, name, store)) return proceed(res, next);
-    const loading = loadRequestSession(s);
-    if (loading === null) return proceed(res, next);
-    return afterLoad(loading, res, next);
+    return afterLoad(loadRequestSession(s), res, next);
   };
 }
 
@@ -139,11 +136,8 @@ export function Many(names: readonly string[], store: Store): Middleware {
       const s = new RequestSession(name, req, res, store);
       all.set(name, s);
       if (mustLoad(req, name, store)) {
-        const loading = loadRequestSession(s);
-        if (loading !== null) {
-          if (loads === undefined) loads = [];
-          loads.push(loading);
-        }
+        loads ??= [];
+        loads.push(loadRequestSession(s));
       }
     }
     (req as WithSessions)[sessionsSlot] = all;
